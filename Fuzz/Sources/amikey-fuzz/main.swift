@@ -1,0 +1,2 @@
+import SSHKeys
+print("fuzz placeholder")

@@ -1,0 +1,49 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Dependencies point one way (DESIGN.md "Architecture"): amikey → AMIKeyCLI → AMIKeyWorkflows → SSHKeys.
+let package = Package(
+    name: "amikey",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "amikey", targets: ["amikey"]),
+        .library(name: "SSHKeys", targets: ["SSHKeys"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+    ],
+    targets: [
+        .executableTarget(name: "amikey", dependencies: ["AMIKeyCLI"]),
+        .target(
+            name: "AMIKeyCLI",
+            dependencies: [
+                "AMIKeyWorkflows", "SSHKeys",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "AMIKeyWorkflows", dependencies: ["SSHKeys"]),
+        .target(
+            name: "SSHKeys",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "BigInt", package: "BigInt"),
+            ],
+            // Key derivations (bcrypt_pbkdf, Argon2) are unusably slow at -Onone; debug builds and tests
+            // still get optimised crypto this way.
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
+        ),
+        .executableTarget(
+            name: "amikey-fuzz",
+            dependencies: ["SSHKeys"],
+            path: "Fuzz/Sources/amikey-fuzz"
+        ),
+        .testTarget(name: "SSHKeysTests", dependencies: ["SSHKeys"]),
+        .testTarget(name: "AMIKeyWorkflowsTests", dependencies: ["AMIKeyWorkflows", "SSHKeys"]),
+        .testTarget(name: "AMIKeyCLITests", dependencies: ["AMIKeyCLI", "AMIKeyWorkflows", "SSHKeys"]),
+    ]
+)

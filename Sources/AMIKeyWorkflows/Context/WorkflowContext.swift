@@ -1,0 +1,31 @@
+/// The outside world a workflow may touch, passed in whole so tests can replace any part of it.
+public struct WorkflowContext: Sendable {
+    /// Files.
+    public var fileSystem: any FileSystem
+    /// Environment variables.
+    public var environment: [String: String]
+    /// The user's home directory (for `~/.ssh`).
+    public var homeDirectory: String
+    /// The working directory (relative paths and the default search in `.`).
+    public var currentDirectory: String
+    /// Passphrases for encrypted keys.
+    public var passphrases: PassphraseProvider
+
+    /// Creates a context.
+    public init(fileSystem: any FileSystem, environment: [String: String], homeDirectory: String,
+                currentDirectory: String, passphrases: PassphraseProvider = .none) {
+        self.fileSystem = fileSystem
+        self.environment = environment
+        self.homeDirectory = homeDirectory
+        self.currentDirectory = currentDirectory
+        self.passphrases = passphrases
+    }
+
+    /// An absolute path for a path given by the user (`~` expanded, relative to the working directory).
+    public func resolve(_ path: String) -> String {
+        if path == "~" { return homeDirectory }
+        if path.hasPrefix("~/") { return fileSystem.join(homeDirectory, String(path.dropFirst(2))) }
+        if path.hasPrefix("/") { return path }
+        return fileSystem.join(currentDirectory, path)
+    }
+}

@@ -1,0 +1,59 @@
+/// The keys in one file, whatever its format.
+///
+/// The format is recognised from the content, never from the file name, because users rename
+/// `.pem`, `.ppk` and `.pub` files freely.
+///
+/// ## Usage
+/// ```swift
+/// let file = try KeyFile(contents: Array(data), options: .publicOnly)
+/// for entry in file.entries { print(entry.format, entry.publicKey.sha256Fingerprint) }
+/// for problem in file.errors { print("keys.txt:\(problem.line ?? 0): \(problem.message)") }
+/// ```
+public struct KeyFile: Sendable {
+    /// The keys read, in file order.
+    public var entries: [KeyFileEntry]
+    /// Lines that could not be read (line-oriented files only); each carries its line number.
+    public var errors: [SSHKeyError]
+
+    /// Reads a file's bytes; throws when nothing in it can be read as a key.
+    public init(contents: [UInt8], options: KeyReadOptions = .publicOnly) throws(SSHKeyError) {
+        var bytes = contents[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }  // UTF-8 BOM from Windows editors
+        guard !bytes.isEmpty else { throw SSHKeyError(.unrecognizedFormat, "the file is empty") }
+        guard let text = String(validating: bytes, as: UTF8.self), !bytes.contains(0) else {
+            throw SSHKeyError(.unrecognizedFormat, "binary data, not a text key file (OpenSSH, PEM, PuTTY or RFC 4716)")
+        }
+        try self.init(text: text, options: options)
+    }
+
+    /// Reads a file's text.
+    public init(text: String, options: KeyReadOptions = .publicOnly) throws(SSHKeyError) {
+        errors = []
+        if text.hasPrefix("PuTTY-User-Key-File-") {
+            entries = [try PPKFormat.read(text, options: options)]
+        } else if text.contains("---- BEGIN SSH2 PUBLIC KEY ----") {
+            entries = try RFC4716Format.read(text)
+        } else if text.contains("-----BEGIN ") {
+            let blocks = try PEMBlock.parseAll(text)
+            if let block = blocks.first(where: { $0.label == "OPENSSH PRIVATE KEY" }) {
+                entries = [try OpenSSHPrivateKeyFormat.read(block, options: options)]
+            } else {
+                entries = try PEMKeyFormat.read(blocks, options: options)
+            }
+        } else {
+            let result = AuthorizedKeysFormat.read(text)
+            guard !result.entries.isEmpty || Self.mentionsKeyType(text) else {
+                throw SSHKeyError(.unrecognizedFormat, "no key found: not an OpenSSH, PEM, PuTTY or RFC 4716 key file")
+            }
+            (entries, errors) = result
+        }
+    }
+
+    /// Whether a text has something that looks like an SSH key on some line, to tell a broken key file from any text.
+    private static func mentionsKeyType(_ text: String) -> Bool {
+        let prefixes = ["ssh-", "ecdsa-sha2-", "sk-", "rsa-sha2-"]
+        return TextLines.split(text).contains { line in
+            line.split { $0 == " " || $0 == "\t" }.prefix(3).contains { token in prefixes.contains { token.hasPrefix($0) } }
+        }
+    }
+}
