@@ -46,9 +46,12 @@ struct PEMKeyFormatRobustnessTests {
     func flippedBytesStrict(_ name: String) throws {
         let pem = PEMCase.named(name)
         let (block, _) = try Self.keyBlock(pem)
-        // Encrypted cases run a KDF per attempt, so they get one flip pattern, plain ones two.
+        // Encrypted cases run a KDF per attempt, so they get one flip pattern, plain ones two. DSA's y = gˣ mod p check
+        // takes ~0.2 s in a debug build (BigInt is not optimised there), so it gets every 13th byte past the headers.
         let masks: [UInt8] = pem.passphrase == nil ? [0x01, 0x80] : [0x01]
-        for offset in block.body.indices {
+        let step = pem.algorithm == "ssh-dss" ? 13 : 1
+        let offsets = Array(block.body.indices.prefix(8)) + Array(stride(from: 8, to: block.body.count, by: step))
+        for offset in offsets {
             for mask in masks {
                 var damaged = block.body
                 damaged[offset] ^= mask

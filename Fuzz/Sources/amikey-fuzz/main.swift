@@ -1,2 +1,0 @@
-import SSHKeys
-print("fuzz placeholder")
