@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `amikey` command: why an SSH key is refused on an EC2 instance launched from a shared AMI, and the fix.
 public struct RootCommand: AsyncParsableCommand {
@@ -19,4 +20,34 @@ public struct RootCommand: AsyncParsableCommand {
     )
 
     public init() {}
+
+    /// Runs `amikey` with the process's arguments.
+    ///
+    /// ArgumentParser's own `main` exits 64 (EX_USAGE) on a usage error; DESIGN.md fixes it at 2, so errors
+    /// are mapped here. Messages go where ArgumentParser puts them: help and version to stdout, errors to stderr.
+    public static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let status = exitStatus(for: error)
+            let text = fullMessage(for: error)
+            if !text.isEmpty {
+                let stream = status == 0 ? FileHandle.standardOutput : FileHandle.standardError
+                stream.write(Data((text + "\n").utf8))
+            }
+            Foundation.exit(status)
+        }
+    }
+
+    /// The process exit status for an error thrown while parsing or running: usage errors are 2 (DESIGN.md),
+    /// an `ExitCode` a command throws is kept.
+    static func exitStatus(for error: any Error) -> Int32 {
+        let code = exitCode(for: error)
+        return code == .validationFailure ? 2 : code.rawValue
+    }
 }

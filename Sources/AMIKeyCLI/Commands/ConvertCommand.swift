@@ -50,6 +50,7 @@ struct ConvertCommand: AsyncParsableCommand {
     func validate() throws {
         if noPassphrase, newPassphraseFile != nil { throw ValidationError("--no-passphrase and --new-passphrase-file contradict each other") }
         if to != .ppk, ppkVersion != 3 { throw ValidationError("--ppk-version only applies to --to ppk") }
+        if ![2, 3].contains(ppkVersion) { throw ValidationError("--ppk-version must be 2 or 3") }
     }
 
     func run() async throws {
@@ -67,7 +68,7 @@ struct ConvertCommand: AsyncParsableCommand {
             let result = try workflow.run(context)
             ConvertRenderer.render(result, format: output.format, to: environment.output)
         } catch {
-            ConvertRenderer.render(error, format: output.format, to: environment.output)
+            ConvertRenderer.render(error, source: path, format: output.format, to: environment.output)
             throw ExitCode(error.exitCode)
         }
     }

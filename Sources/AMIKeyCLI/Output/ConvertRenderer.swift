@@ -22,10 +22,13 @@ enum ConvertRenderer {
         }
     }
 
-    static func render(_ failure: ConvertWorkflow.Failure, format: OutputOptions.Format, to sink: any OutputSink) {
+    /// The error object every command uses (DESIGN.md): `{"source", "error": {"code", "message"}}`.
+    static func render(_ failure: ConvertWorkflow.Failure, source: String, format: OutputOptions.Format, to sink: any OutputSink) {
         switch format {
         case .json:
-            sink.write(JSONValue.object([("error", FingerprintRenderer.errorObject(failure.code, failure.message))]).serialized() + "\n")
+            sink.write(JSONValue.object([
+                ("source", .string(source)), ("error", FingerprintRenderer.errorObject(failure.code, failure.message)),
+            ]).serialized() + "\n")
         case .text:
             sink.writeError("amikey: \(failure.message)\n")
         }

@@ -21,6 +21,14 @@ public struct FileSystemError: Error, Sendable, Equatable, CustomStringConvertib
 
     /// The message.
     public var description: String { message }
+
+    /// The message without the path it starts with (`no such file or directory`), for callers that name
+    /// the path themselves, as the user wrote it rather than as resolved.
+    public func reason(for path: String) -> String {
+        guard message.hasPrefix(path) else { return message }
+        let rest = message.dropFirst(path.count)
+        return String(rest.hasPrefix(": ") ? rest.dropFirst(2) : rest.drop { $0 == " " })
+    }
 }
 
 /// The file system as workflows see it, so tests can run against memory and never touch `$HOME`.

@@ -94,7 +94,9 @@ public struct ConvertWorkflow: Sendable {
             throw Failure(code: "usage", message: "private keys are only written to a file: add -o FILE (created with mode 0600)",
                           exitCode: 2)
         }
-        let passphrase = newPassphrase ?? (removePassphrase || !entry.isEncrypted ? nil : context.passphrases.lastPassphrase)
+        // An empty passphrase means none, as with `ssh-keygen -N ''` (and bcrypt_pbkdf refuses an empty one).
+        let passphrase = (newPassphrase ?? (removePassphrase || !entry.isEncrypted ? nil : context.passphrases.lastPassphrase))
+            .flatMap { $0.isEmpty ? nil : $0 }
         let text: String
         do {
             switch target {
@@ -135,7 +137,7 @@ public struct ConvertWorkflow: Sendable {
         } catch let failure as Failure {
             throw failure
         } catch let error as FileSystemError {
-            throw Failure(code: error.code, message: error.message, exitCode: 3)
+            throw Failure(code: error.code, message: "\(path): \(error.reason(for: context.resolve(path)))", exitCode: 3)
         } catch {
             throw Failure(code: "io", message: "\(path): \(error)", exitCode: 3)
         }
@@ -157,7 +159,7 @@ public struct ConvertWorkflow: Sendable {
             try context.fileSystem.write(bytes, to: context.resolve(output), mode: mode, overwrite: force)
         } catch {
             let hint = error.code == "exists" ? "; add --force to replace it" : ""
-            throw Failure(code: error.code, message: error.message + hint, exitCode: 3)
+            throw Failure(code: error.code, message: "\(output): \(error.reason(for: context.resolve(output)))" + hint, exitCode: 3)
         }
         var written = result
         written.text = mode == 0o600 ? nil : result.text

@@ -18,14 +18,16 @@ public struct ScanError: Error, Sendable, CustomStringConvertible {
     /// The message.
     public var description: String { message }
 
-    init(_ error: SSHKeyError) {
+    /// With `lineInMessage`, a line past the first that the error points at is named in the message (`line 12: …`).
+    init(_ error: SSHKeyError, lineInMessage: Bool = false) {
         code = error.code.rawValue
-        message = error.message
+        message = lineInMessage && (error.line ?? 1) > 1 ? error.description : error.message
     }
 
-    init(_ error: FileSystemError) {
+    /// The path is the item's source, so the message leaves out the resolved path the file system named.
+    init(_ error: FileSystemError, path: String) {
         code = error.code
-        message = error.message
+        message = error.reason(for: path)
     }
 }
 
@@ -37,10 +39,12 @@ struct KeyScanner {
     /// Files larger than this are not key files.
     static let maximumFileSize = 1 << 20
     /// Names in `~/.ssh` that hold keys of other hosts or settings, never the user's keys.
-    static let ignoredNames: Set<String> = ["known_hosts", "known_hosts.old", "config", "environment", "rc"]
+    static let ignoredNames: Set<String> = ["known_hosts", "known_hosts.old", "known_hosts2", "config", "environment", "rc"]
 
     let context: WorkflowContext
     let options: KeyReadOptions
+    /// Whether a path given that does not exist is reported; false for default search paths (`~/.ssh` may not exist).
+    var reportsMissingPaths = true
 
     /// Every key under the given paths, in order.
     func scan(_ paths: [String]) -> [ScannedKey] {
@@ -51,7 +55,8 @@ struct KeyScanner {
         let absolute = context.resolve(path)
         switch context.fileSystem.kind(of: absolute) {
         case nil:
-            return explicit ? [failure(path, FileSystemError(code: "not-found", message: "\(path): no such file or directory"))] : []
+            guard explicit, reportsMissingPaths else { return [] }
+            return [failure(path, FileSystemError(code: "not-found", message: "no such file or directory"), resolved: absolute)]
         case .directory:
             guard depth < 8 else { return [] }
             do {
@@ -59,7 +64,7 @@ struct KeyScanner {
                     .filter { !$0.hasPrefix(".") && !Self.ignoredNames.contains($0) }
                     .flatMap { scan(path: context.fileSystem.join(path, $0), explicit: false, depth: depth + 1) }
             } catch {
-                return [failure(path, error)]
+                return [failure(path, error, resolved: absolute)]
             }
         case .file:
             return readFile(path: path, absolute: absolute, explicit: explicit)
@@ -70,35 +75,86 @@ struct KeyScanner {
         if let size = context.fileSystem.size(of: absolute), size > Self.maximumFileSize {
             return explicit ? [failure(path, SSHKeyError(.unrecognizedFormat, "\(size) bytes: too large to be a key file"))] : []
         }
-        let file: KeyFile
+        let bytes: [UInt8]
         do {
-            file = try KeyFile(contents: try context.fileSystem.read(absolute), options: options)
-        } catch let error as SSHKeyError {
-            if !explicit, error.code == .unrecognizedFormat { return [] }
-            return [failure(error.line.map { "\(path):\($0)" } ?? path, error)]
-        } catch let error as FileSystemError {
-            return [failure(path, error)]
+            bytes = try context.fileSystem.read(absolute)
         } catch {
-            return [failure(path, FileSystemError(code: "io", message: "\(path): \(error)"))]
+            return [failure(path, error, resolved: absolute)]
         }
-        let lineOriented = file.entries.count > 1 || !file.errors.isEmpty
+        // Inside directories only files that look like key files are read, so a README that mentions
+        // ssh-keygen or a TLS certificate next to the keys is not reported as a broken key.
+        if !explicit, !Self.looksLikeKeyFile(bytes) { return [] }
+        var file: KeyFile
+        do throws(SSHKeyError) {
+            file = try KeyFile(contents: bytes, options: options)
+        } catch where error.code == .wrongPassphrase && options.decryptPrivateKeys {
+            // One passphrase is given for the whole run; a key protected by another one still has a public
+            // part in clear (OpenSSH, PPK), which must not be lost. Encrypted PEM fails again and is reported.
+            var publicOnly = options
+            publicOnly.decryptPrivateKeys = false
+            guard let reread = try? KeyFile(contents: bytes, options: publicOnly) else {
+                return [wholeFileFailure(path, error)]
+            }
+            file = reread
+            for index in file.entries.indices {
+                file.entries[index].notes.append("the passphrase given does not open this key; only the public part was read")
+            }
+        } catch {
+            if !explicit, error.code == .unrecognizedFormat { return [] }
+            return [wholeFileFailure(path, error)]
+        }
+        // A file with one key line (a `.pub`), read or not, is named by its path alone.
+        let lineOriented = file.entries.count + file.errors.count > 1
             || file.entries.contains { $0.format == .authorizedKeys }
-        var results = file.entries.map { entry in
-            ScannedKey(source: lineOriented ? "\(path):\(entry.line ?? 1)" : path, result: .success(entry))
+        if !lineOriented, let error = file.errors.first { return [wholeFileFailure(path, error)] }
+        let blockLines = Self.keyBlockLines(bytes)
+        var results = file.entries.enumerated().map { index, entry in
+            // PEM entries carry no line; several keys in one PEM file are told apart by their BEGIN lines.
+            let line = entry.line ?? (blockLines.count == file.entries.count ? blockLines[index] : 1)
+            return ScannedKey(source: lineOriented ? "\(path):\(line)" : path, result: .success(entry))
         }
         results += file.errors.map { failure("\(path):\($0.line ?? 0)", $0) }
         return results.sorted { lineNumber($0.source) < lineNumber($1.source) }
+    }
+
+    /// Whether a file has a key-file marker or a line naming an SSH key algorithm.
+    static func looksLikeKeyFile(_ bytes: [UInt8]) -> Bool {
+        let text = String(decoding: bytes, as: UTF8.self)
+        let markers = ["PRIVATE KEY-----", "PUBLIC KEY-----", "PuTTY-User-Key-File-", "---- BEGIN SSH2 PUBLIC KEY ----"]
+        if markers.contains(where: text.contains) { return true }
+        let algorithms: Set<Substring> = ["ssh-rsa", "ssh-dss", "ssh-ed25519", "ssh-ed448", "rsa-sha2-256", "rsa-sha2-512"]
+        return text.split(whereSeparator: \.isWhitespace).contains { token in
+            algorithms.contains(token) || token.hasPrefix("ecdsa-sha2-nistp") || token.hasSuffix("@openssh.com")
+        }
+    }
+
+    /// 1-based lines of the PEM key blocks (`EC PARAMETERS` blocks hold no key), in file order.
+    static func keyBlockLines(_ bytes: [UInt8]) -> [Int] {
+        var lines: [Int] = []
+        var number = 0
+        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+            number += 1
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            if trimmed.hasPrefix("-----BEGIN "), !trimmed.hasPrefix("-----BEGIN EC PARAMETERS") { lines.append(number) }
+        }
+        return lines
     }
 
     private func lineNumber(_ source: String) -> Int {
         source.split(separator: ":").last.flatMap { Int($0) } ?? 0
     }
 
+    /// A file that yielded nothing is one item under its path, as a file that was read would be; the line
+    /// (a PEM block, a PPK header) goes into the message, since `path:LINE` sources are for one key per line.
+    private func wholeFileFailure(_ path: String, _ error: SSHKeyError) -> ScannedKey {
+        ScannedKey(source: path, result: .failure(ScanError(error, lineInMessage: true)))
+    }
+
     private func failure(_ source: String, _ error: SSHKeyError) -> ScannedKey {
         ScannedKey(source: source, result: .failure(ScanError(error)))
     }
 
-    private func failure(_ source: String, _ error: FileSystemError) -> ScannedKey {
-        ScannedKey(source: source, result: .failure(ScanError(error)))
+    private func failure(_ source: String, _ error: FileSystemError, resolved: String) -> ScannedKey {
+        ScannedKey(source: source, result: .failure(ScanError(error, path: resolved)))
     }
 }

@@ -70,7 +70,9 @@ public struct MatchWorkflow: Sendable {
         let paths = searchPaths.isEmpty ? ["~/.ssh", "."] : searchPaths
         let options = KeyReadOptions(passphrase: context.passphrases.source(mayPrompt: false),
                                      decryptPrivateKeys: context.passphrases.hasGivenPassphrase)
-        let scanned = KeyScanner(context: context, options: options).scan(paths)
+        var scanner = KeyScanner(context: context, options: options)
+        scanner.reportsMissingPaths = !searchPaths.isEmpty
+        let scanned = scanner.scan(paths)
         let keys = scanned.compactMap { item -> (String, KeyFileEntry)? in
             guard case .success(let entry) = item.result else { return nil }
             return (item.source, entry)

@@ -20,7 +20,7 @@ enum BcryptPBKDF {
     /// Size of one bcrypt_hash output block in bytes.
     private static let hashSize = 32
 
-    /// Largest output OpenBSD allows: one byte from each block for up to 32 strides of 32 blocks.
+    /// Largest output OpenBSD allows: at most 32 blocks, each contributing up to 32 bytes.
     static let maximumOutputByteCount = hashSize * hashSize
 
     /// Largest salt OpenBSD accepts.

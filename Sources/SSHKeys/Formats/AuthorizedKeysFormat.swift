@@ -29,7 +29,15 @@ enum AuthorizedKeysFormat {
         let firstEnd = line.firstIndex { $0 == " " || $0 == "\t" } ?? line.endIndex
         let first = line[..<firstEnd]
         if looksLikeKeyType(first), !AuthorizedKeyOption.isOptionName(first) {
-            return try parseKey(line, options: [])
+            do {
+                return try parseKey(line, options: [])
+            } catch {
+                // sshd then reads the first token as options: a misspelt option before a good key is an option error.
+                let rest = line[firstEnd...].drop { $0 == " " || $0 == "\t" }
+                guard !rest.isEmpty, (try? parseKey(rest, options: [])) != nil else { throw error }
+                _ = try AuthorizedKeyOption.parseList(first)
+                throw error
+            }
         }
         let optionsEnd = try endOfOptions(line)
         let options = try AuthorizedKeyOption.parseList(line[..<optionsEnd])
@@ -84,7 +92,8 @@ enum AuthorizedKeysFormat {
             }
             notes.append("type written as \(type): sshd accepts it as ssh-rsa, most other tools do not")
         }
-        let comment = fields.count > 2 ? String(fields[2]).trimmingTrailingWhitespace() : nil
+        // `split` stops after two splits, so the comment may still start with the rest of a run of blanks.
+        let comment = fields.count > 2 ? fields[2].drop { $0 == " " || $0 == "\t" }.trimmingTrailingWhitespace() : nil
         return KeyFileEntry(format: .authorizedKeys, publicKey: key, comment: comment, options: options, notes: notes)
     }
 }

@@ -29,6 +29,8 @@ public struct KeyFile: Sendable {
     /// Reads a file's text.
     public init(text: String, options: KeyReadOptions = .publicOnly) throws(SSHKeyError) {
         errors = []
+        // Text decoded elsewhere (String(contentsOf:)) keeps the BOM that `init(contents:)` drops.
+        let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         if text.hasPrefix("PuTTY-User-Key-File-") {
             entries = [try PPKFormat.read(text, options: options)]
         } else if text.contains("---- BEGIN SSH2 PUBLIC KEY ----") {

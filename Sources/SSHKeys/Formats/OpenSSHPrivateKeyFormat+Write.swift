@@ -8,6 +8,8 @@ extension OpenSSHPrivateKeyFormat {
                       using generator: inout some RandomNumberGenerator) -> String
     {
         let publicKey = key.publicKey
+        // An empty passphrase means no encryption, as with `ssh-keygen -N ''` (bcrypt_pbkdf refuses an empty one).
+        let passphrase = passphrase?.isEmpty == false ? passphrase : nil
         let cipher = passphrase == nil ? nil : OpenSSHCipher(name: "aes256-ctr")
         var section = SSHWireWriter()
         let check = generator.next() as UInt32

@@ -28,7 +28,8 @@ enum OpenSSHPrivateKeyFormat {
         let cipher = OpenSSHCipher(name: cipherName)
         let encrypted = try reader.readString(field: "private section")
         let tag = try reader.readBytes(cipher?.tagLength ?? 0, field: "authentication tag")
-        try reader.expectEnd("the private section")
+        // A cipher not in the table may append a tag of unknown length (chacha20-poly1305: 16 bytes).
+        if cipher != nil || cipherName == "none" { try reader.expectEnd("the private section") }
 
         var entry = KeyFileEntry(format: .opensshPrivate, publicKey: publicKey, comment: nil,
                                  isEncrypted: cipherName != "none")
@@ -37,19 +38,23 @@ enum OpenSSHPrivateKeyFormat {
             guard kdfName == "none" else { throw .malformed("cipher none with KDF \(kdfName)") }
             plaintext = encrypted
         } else {
-            guard let cipher else {
-                throw .unsupported("cipher \(cipherName) is not supported; re-encrypt with ssh-keygen -p -Z aes256-ctr")
-            }
-            guard kdfName == "bcrypt" else { throw .unsupported("KDF \(kdfName) is not supported (OpenSSH uses bcrypt)") }
+            let advice = "re-encrypt it with ssh-keygen -p -Z aes256-ctr -f FILE"
             let description = "OpenSSH key (\(publicKey.algorithm))"
+            // The public key is in clear, so a cipher amikey cannot open only matters once the private part is wanted.
             guard options.decryptPrivateKeys else {
-                entry.notes.append("the comment and private key are encrypted; not opened")
+                entry.notes.append(cipher == nil
+                    ? "the comment and private key are encrypted with \(cipherName), which amikey cannot open; \(advice)"
+                    : "the comment and private key are encrypted; not opened")
                 return entry
             }
+            guard let cipher else { throw .unsupported("cipher \(cipherName) is not supported; \(advice)") }
+            guard kdfName == "bcrypt" else { throw .unsupported("KDF \(kdfName) is not supported (OpenSSH uses bcrypt)") }
             guard let passphrase = options.passphrase?(description) else {
                 entry.notes.append("the comment and private key are encrypted; no passphrase given")
                 return entry
             }
+            // ssh-keygen never encrypts with an empty passphrase (and bcrypt_pbkdf refuses one).
+            guard !passphrase.isEmpty else { throw SSHKeyError(.wrongPassphrase, "wrong passphrase for \(description): it is empty") }
             var kdfReader = SSHWireReader(kdfOptions)
             let salt = try kdfReader.readString(field: "bcrypt salt")
             let rounds = try kdfReader.readUInt32(field: "bcrypt rounds")
@@ -64,8 +69,7 @@ enum OpenSSHPrivateKeyFormat {
             plaintext = try cipher.decrypt(encrypted, tag: tag, key: Array(material[..<cipher.keyLength]),
                                            iv: Array(material[cipher.keyLength...]), what: description)
         }
-        let opened = try readPrivateSection(plaintext, publicKey: publicKey, blockSize: cipher?.blockSize ?? 8,
-                                            encrypted: entry.isEncrypted)
+        let opened = try readPrivateSection(plaintext, publicKey: publicKey, encrypted: entry.isEncrypted)
         entry.comment = opened.comment
         entry.privateKey = opened.key
         if let note = opened.note { entry.notes.append(note) }
@@ -73,7 +77,7 @@ enum OpenSSHPrivateKeyFormat {
     }
 
     /// The decrypted section: check ints, the key, the comment, padding 1, 2, 3, … (PROTOCOL.key).
-    private static func readPrivateSection(_ plaintext: [UInt8], publicKey: SSHPublicKey, blockSize: Int, encrypted: Bool)
+    private static func readPrivateSection(_ plaintext: [UInt8], publicKey: SSHPublicKey, encrypted: Bool)
         throws(SSHKeyError) -> (key: SSHPrivateKey?, comment: String?, note: String?)
     {
         var reader = SSHWireReader(plaintext)
@@ -117,7 +121,9 @@ enum OpenSSHPrivateKeyFormat {
         var withComment = key
         withComment.comment = try reader.readUTF8(field: "comment")
         let padding = try reader.readBytes(reader.remaining, field: "padding")
-        guard padding.count < max(blockSize, 8), padding.enumerated().allSatisfy({ $0.element == UInt8($0.offset + 1) }) else {
+        // Only the 1, 2, 3, … sequence is checked, as OpenSSH's private2_check_padding does: PuTTY pads to 16 bytes
+        // even for cipher none, and with a whole extra block when the section is already aligned.
+        guard padding.enumerated().allSatisfy({ $0.element == UInt8(truncatingIfNeeded: $0.offset + 1) }) else {
             throw .malformed("the private section's padding is wrong: the file is corrupted")
         }
         return (withComment, withComment.comment, nil)

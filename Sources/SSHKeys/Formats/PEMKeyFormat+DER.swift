@@ -23,7 +23,8 @@ extension PEMKeyFormat {
 
     /// Reads an AlgorithmIdentifier (RFC 5280 §4.1.1.2) naming a key type.
     static func readKeyAlgorithm(_ reader: inout DERReader) throws(SSHKeyError) -> KeyAlgorithm {
-        var algorithm = try reader.readConstructed("SEQUENCE AlgorithmIdentifier", context: "\(reader.context) AlgorithmIdentifier")
+        var algorithm = try reader.readConstructed("SEQUENCE AlgorithmIdentifier",
+                                                   context: "\(reader.context) AlgorithmIdentifier")
         let oid = try algorithm.readOID("algorithm")
         switch oid {
         case DERKeyEncoding.rsaEncryptionOID:
@@ -129,13 +130,14 @@ extension PEMKeyFormat {
     static func ecPoint(_ bytes: [UInt8], curve: ECCurve, field: String) throws(SSHKeyError) -> [UInt8] {
         if bytes.first == 0x04, bytes.count == curve.pointLength, ECPointCheck.isOnCurve(bytes, curve) { return bytes }
         if let first = bytes.first, first == 0x02 || first == 0x03, bytes.count == 1 + curve.scalarLength {
-            let expanded: [UInt8]?
+            // SEC 1 §2.3.4: swift-crypto decompresses (and so validates) the point.
+            let expanded: Data?
             switch curve {
-            case .nistp256: expanded = (try? P256.Signing.PublicKey(compressedRepresentation: bytes)).map { Array($0.x963Representation) }
-            case .nistp384: expanded = (try? P384.Signing.PublicKey(compressedRepresentation: bytes)).map { Array($0.x963Representation) }
-            case .nistp521: expanded = (try? P521.Signing.PublicKey(compressedRepresentation: bytes)).map { Array($0.x963Representation) }
+            case .nistp256: expanded = (try? P256.Signing.PublicKey(compressedRepresentation: bytes))?.x963Representation
+            case .nistp384: expanded = (try? P384.Signing.PublicKey(compressedRepresentation: bytes))?.x963Representation
+            case .nistp521: expanded = (try? P521.Signing.PublicKey(compressedRepresentation: bytes))?.x963Representation
             }
-            if let expanded { return expanded }
+            if let expanded { return Array(expanded) }
         }
         throw .malformed("\(field) is not a valid \(curve.rawValue) point")
     }
@@ -153,12 +155,16 @@ extension PEMKeyFormat {
             if version == 1 { throw .unsupported("multi-prime RSA keys (PKCS#1 version 1) have no SSH form") }
             throw .malformed("PKCS#1 RSAPrivateKey: unknown version \(version)")
         }
-        var fields: [[UInt8]] = []
-        for name in ["modulus", "publicExponent", "privateExponent", "prime1", "prime2", "exponent1", "exponent2", "coefficient"] {
-            fields.append(try sequence.readUnsignedInteger(name))
-        }
+        let n = try sequence.readUnsignedInteger("modulus")
+        let e = try sequence.readUnsignedInteger("publicExponent")
+        let d = try sequence.readUnsignedInteger("privateExponent")
+        let p = try sequence.readUnsignedInteger("prime1")
+        let q = try sequence.readUnsignedInteger("prime2")
+        let dP = try sequence.readUnsignedInteger("exponent1")
+        let dQ = try sequence.readUnsignedInteger("exponent2")
+        let qInv = try sequence.readUnsignedInteger("coefficient")
+        // otherPrimeInfos is present only in version 1, refused above.
         try sequence.expectEnd()
-        let (n, e, d, p, q, dP, dQ, qInv) = (fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], fields[6], fields[7])
         guard !n.isEmpty, !e.isEmpty, !d.isEmpty else {
             throw .malformed("PKCS#1 RSAPrivateKey: the modulus or an exponent is zero")
         }
@@ -213,10 +219,11 @@ extension PEMKeyFormat {
         }
         try sequence.expectEnd()
         if let ownCurve, let algorithmCurve, ownCurve != algorithmCurve {
-            throw SSHKeyError(.inconsistent, "EC key names \(ownCurve.rawValue) inside but \(algorithmCurve.rawValue) in PKCS#8")
+            throw SSHKeyError(.inconsistent,
+                              "EC key names \(ownCurve.rawValue) inside but \(algorithmCurve.rawValue) in PKCS#8")
         }
         guard let curve = ownCurve ?? algorithmCurve ?? parametersCurve else {
-            throw .malformed("SEC1 ECPrivateKey names no curve (no [0] parameters and no EC PARAMETERS block)")
+            throw .malformed("SEC1 ECPrivateKey names no curve (no [0] parameters and no usable EC PARAMETERS block)")
         }
         // RFC 5915 §3: the scalar is ceiling(log2(n)/8) octets; shorter ones are left-padded by the factory.
         guard !scalar.isEmpty, scalar.count <= curve.scalarLength else {
@@ -245,9 +252,13 @@ extension PEMKeyFormat {
     }
 
     /// Builds a DSA key once x is known to be a valid exponent (FIPS 186-4 §4.5: 0 < x < q).
-    private static func dsaKey(p: [UInt8], q: [UInt8], g: [UInt8], y: [UInt8]?, x: [UInt8]) throws(SSHKeyError) -> SSHPrivateKey {
+    private static func dsaKey(p: [UInt8], q: [UInt8], g: [UInt8], y: [UInt8]?, x: [UInt8]) throws(SSHKeyError)
+        -> SSHPrivateKey
+    {
         let bigX = BigUInt(Data(x))
-        guard bigX > 0, bigX < BigUInt(Data(q)) else { throw SSHKeyError(.inconsistent, "DSA private key x is not in 1…q−1") }
+        guard bigX > 0, bigX < BigUInt(Data(q)) else {
+            throw SSHKeyError(.inconsistent, "DSA private key x is not in 1…q−1")
+        }
         return try SSHPrivateKey.dsa(p: p, q: q, g: g, y: y, x: x, comment: "")
     }
 
@@ -303,7 +314,9 @@ extension PEMKeyFormat {
             let x = try inner.readUnsignedInteger("x")
             try inner.expectEnd()
             var y: [UInt8]?
-            if let publicBits, case .dsa(_, _, _, let storedY) = try publicKey(algorithm, bits: publicBits).backing { y = storedY }
+            if let publicBits, case .dsa(_, _, _, let storedY) = try publicKey(algorithm, bits: publicBits).backing {
+                y = storedY
+            }
             return try dsaKey(p: p, q: q, g: g, y: y, x: x)
         }
         if let publicBits, try publicKey(algorithm, bits: publicBits).wireRepresentation != key.publicKey.wireRepresentation {

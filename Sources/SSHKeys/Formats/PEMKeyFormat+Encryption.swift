@@ -105,7 +105,9 @@ extension PEMKeyFormat {
         // RFC 1421 §4.6.1.1: Proc-Type: <version>,<type>; OpenSSL only knows version 4 and ENCRYPTED.
         let parts = procType.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         guard parts.count == 2, parts[0] == "4" else { throw .unsupported("Proc-Type \"\(procType)\" is not 4,ENCRYPTED") }
-        guard parts[1].uppercased() == "ENCRYPTED" else { throw .unsupported("Proc-Type \(parts[1]) PEM blocks are not supported") }
+        guard parts[1].uppercased() == "ENCRYPTED" else {
+            throw .unsupported("Proc-Type \(parts[1]) PEM blocks are not supported")
+        }
         guard let dekInfo = block.header("DEK-Info") else {
             throw .malformed("Proc-Type says ENCRYPTED but there is no DEK-Info header")
         }

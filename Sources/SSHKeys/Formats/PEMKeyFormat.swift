@@ -19,7 +19,9 @@ enum PEMKeyFormat {
         for block in blocks {
             do throws(SSHKeyError) {
                 if block.label == "EC PARAMETERS" {
-                    parametersCurve = try ecParametersCurve(block.body)
+                    // Only a fallback for a SEC1 key without [0] parameters; explicit or odd parameters
+                    // become an error only if such a key needs them.
+                    parametersCurve = try? ecParametersCurve(block.body)
                 } else {
                     entries.append(try readBlock(block, options: options, parametersCurve: parametersCurve))
                 }
@@ -78,8 +80,9 @@ enum PEMKeyFormat {
             } else {
                 publicKey = try rsaPublicKey(pkcs1: der)
             }
-        } catch where encrypted && error.code != .inconsistent {
-            // Decryption with a wrong passphrase passes the padding check about once in 256 tries; the DER then fails.
+        } catch where encrypted && (error.code == .malformed || error.code == .truncated) {
+            // A wrong passphrase passes the padding check about once in 256 tries; the DER then fails to parse.
+            // `unsupported` and `inconsistent` need a well-formed structure, which garbage does not give, so they stand.
             throw SSHKeyError(.wrongPassphrase,
                               "wrong passphrase for \(description), or the file is damaged: after decryption, \(error.message)")
         }
@@ -106,6 +109,7 @@ enum PEMKeyFormat {
         }
         let der = DERKeyEncoding.pkcs8(key)
         guard let passphrase else { return PEMBlock.armor(label: "PRIVATE KEY", body: der) }
-        return PEMBlock.armor(label: "ENCRYPTED PRIVATE KEY", body: try pbes2Encrypted(der, passphrase: passphrase, using: &generator))
+        let encrypted = try pbes2Encrypted(der, passphrase: passphrase, using: &generator)
+        return PEMBlock.armor(label: "ENCRYPTED PRIVATE KEY", body: encrypted)
     }
 }

@@ -18,7 +18,8 @@ extension PPKFormat {
                       using generator: inout some RandomNumberGenerator) throws(SSHKeyError) -> String
     {
         guard version == 2 || version == 3 else {
-            throw SSHKeyError(.cannotRepresent, "PPK version \(version) does not exist: PuTTY reads 2 (0.52 to 0.74) and 3 (0.75 on)")
+            throw SSHKeyError(.cannotRepresent,
+                              "PPK version \(version) does not exist: PuTTY reads 2 (0.52 to 0.74) and 3 (0.75 on)")
         }
         // §C.2: the comment is one line and may hold any byte but CR and LF.
         guard !key.comment.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else {

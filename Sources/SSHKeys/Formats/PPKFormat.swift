@@ -218,6 +218,7 @@ private struct PPKLines {
     /// Lines consumed so far, which is also the 1-based number of the last one read.
     private(set) var index = 0
 
+    /// Starts before the first line.
     init(_ lines: [Substring]) { self.lines = lines }
 
     /// The `PuTTY-User-Key-File-N: algorithm` line, whose header name varies.
@@ -313,6 +314,7 @@ extension PPKFormat {
             return out
         }
 
+        /// The value of one hex digit.
         private static func nibble(_ char: UInt8) -> UInt8? {
             switch char {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): char - UInt8(ascii: "0")

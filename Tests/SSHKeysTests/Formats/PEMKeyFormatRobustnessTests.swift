@@ -58,7 +58,8 @@ struct PEMKeyFormatRobustnessTests {
                 let error = PEMKeyFormatTests.error { _ = try Self.read(block, body: damaged, pem.options) }
                 #expect(error != nil, "flipping byte \(offset) with \(mask) was not noticed")
                 if pem.passphrase != nil, let error {
-                    #expect([SSHKeyError.Code.wrongPassphrase, .inconsistent, .malformed, .truncated, .unsupported].contains(error.code), "\(error)")
+                    let expected: [SSHKeyError.Code] = [.wrongPassphrase, .inconsistent, .malformed, .truncated, .unsupported]
+                    #expect(expected.contains(error.code), "\(error)")
                 }
             }
         }
@@ -113,22 +114,28 @@ struct PEMKeyFormatRobustnessTests {
     }
 
     @Test("keys amikey cannot use are unsupported, and the error names what they are", arguments: [
-        ("CERTIFICATE", [["openssl", "req", "-x509", "-new", "-key", "{k}", "-subj", "/CN=amikey", "-days", "1", "-out", "{o}"]]),
+        ("CERTIFICATE", [["openssl", "req", "-x509", "-new", "-key", "{k}", "-subj", "/CN=amikey", "-days", "1",
+                          "-out", "{o}"]]),
         ("X25519", [["openssl", "genpkey", "-algorithm", "x25519", "-out", "{o}"]]),
         ("Ed448", [["openssl", "genpkey", "-algorithm", "ed448", "-out", "{o}"]]),
         ("RSASSA-PSS", [["openssl", "genpkey", "-algorithm", "rsa-pss", "-pkeyopt", "rsa_keygen_bits:1024", "-out", "{o}"]]),
         ("explicit EC curve parameters", [["openssl", "ecparam", "-genkey", "-name", "prime256v1", "-param_enc", "explicit",
                                            "-noout", "-out", "{o}"]]),
         ("secp256k1", [["openssl", "ecparam", "-genkey", "-name", "secp256k1", "-noout", "-out", "{o}"]]),
-        ("PBES1", [["openssl", "pkcs8", "-topk8", "-v1", "PBE-MD5-DES", "-in", "{k}", "-out", "{o}", "-passout", "pass:secret-pw",
-                    "-provider", "legacy", "-provider", "default"]]),
+        ("PBES1", [["openssl", "pkcs8", "-topk8", "-v1", "PBE-MD5-DES", "-in", "{k}", "-out", "{o}",
+                    "-passout", "pass:secret-pw", "-provider", "legacy", "-provider", "default"]]),
         ("multi-prime", [["openssl", "genpkey", "-algorithm", "rsa", "-pkeyopt", "rsa_keygen_bits:2048",
                           "-pkeyopt", "rsa_keygen_primes:3", "-out", "{o}"]]),
+        // Decrypted with the right passphrase: unsupported, not wrong-passphrase.
+        ("X25519", [["openssl", "genpkey", "-algorithm", "x25519", "-out", "{k}"],
+                    ["openssl", "pkcs8", "-topk8", "-v2", "aes-256-cbc", "-in", "{k}", "-out", "{o}",
+                     "-passout", "pass:secret-pw"]]),
     ])
     func unsupported(_ named: String, _ steps: [[String]]) throws {
         let pem = PEMCase("unsupported \(named)", [PEMCase.sshKeygen("rsa", 1024)] + steps, .pemPKCS8, [], "", 0)
         let generated = try pem.generate()
-        let error = PEMKeyFormatTests.error { _ = try PEMKeyFormatTests.read(generated.text, PEMCase.options(PEMCase.passphrase)) }
+        let options = PEMCase.options(PEMCase.passphrase)
+        let error = PEMKeyFormatTests.error { _ = try PEMKeyFormatTests.read(generated.text, options) }
         #expect(error?.code == .unsupported, "\(String(describing: error))")
         let expected = named == "secp256k1" ? "1.3.132.0.10" : named
         #expect(error?.message.contains(expected) == true, "\(String(describing: error))")
@@ -144,7 +151,8 @@ struct PEMKeyFormatRobustnessTests {
 
     @Test("a SEC1 key without [0] parameters takes its curve from the EC PARAMETERS block before it")
     func curveFromParametersBlock() throws {
-        let pem = PEMCase("no_public", [["openssl", "ecparam", "-genkey", "-name", "secp384r1", "-out", "{k}"]], .pemSEC1, [], "", 0)
+        let steps = [["openssl", "ecparam", "-genkey", "-name", "secp384r1", "-out", "{k}"]]
+        let pem = PEMCase("secp384r1 with EC PARAMETERS", steps, .pemSEC1, [], "", 0)
         let generated = try pem.generate()
         var blocks = try PEMBlock.parseAll(generated.text)
         let key = try #require(try PEMKeyFormat.read(blocks, options: .publicOnly).first?.privateKey)

@@ -19,7 +19,8 @@ struct PPKFormatRobustnessTests {
         #expect(error?.message.contains(PPKWorkspace.comment) == true)
     }
 
-    @Test("without a passphrase the public part is still read, with a note", arguments: [PPKProtection.v2Encrypted, .v3Encrypted("argon2id")])
+    @Test("without a passphrase the public part is still read, with a note",
+          arguments: [PPKProtection.v2Encrypted, .v3Encrypted("argon2id")])
     func missingPassphrase(_ protection: PPKProtection) throws {
         let workspace = try PPKWorkspace()
         let text = try workspace.puttygenGenerate(Self.ed25519, protection)
@@ -209,15 +210,18 @@ struct PPKFormatRobustnessTests {
         #expect(PPKTest.readError(text.replacingOccurrences(of: "Comment: ", with: "Comment: x"))?.code == .malformed)
     }
 
-    @Test("keys with an OpenSSH certificate give the certificate and a note", arguments: [PPKProtection.v3, .v3Encrypted("argon2id")])
+    @Test("keys with an OpenSSH certificate give the certificate and a note",
+          arguments: [PPKProtection.v3, .v3Encrypted("argon2id")])
     func certificate(_ protection: PPKProtection) throws {
         let workspace = try PPKWorkspace()
         _ = try workspace.puttygenGenerate(Self.ed25519, protection)
         try Oracle.run("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", "ca", "-f", workspace.path("ca")])
         try workspace.directory.write("key.pub", try workspace.puttygenPublicLine("key.ppk") + "\n")
-        try Oracle.run("ssh-keygen", ["-q", "-s", workspace.path("ca"), "-I", "test", "-n", "ec2-user", workspace.path("key.pub")])
+        try Oracle.run("ssh-keygen", ["-q", "-s", workspace.path("ca"), "-I", "test", "-n", "ec2-user",
+                                      workspace.path("key.pub")])
         try Oracle.run("puttygen", [workspace.path("key.ppk"), "--old-passphrase", workspace.passphraseFile,
-                                    "--certificate", workspace.path("key-cert.pub"), "-O", "private", "-o", workspace.path("cert.ppk")]
+                                    "--certificate", workspace.path("key-cert.pub"),
+                                    "-O", "private", "-o", workspace.path("cert.ppk")]
             + protection.puttygenArguments(workspace))
         let entry = try PPKTest.read(try workspace.directory.read("cert.ppk"))
         #expect(entry.publicKey.algorithm == "ssh-ed25519-cert-v01@openssh.com")
@@ -245,7 +249,8 @@ struct PPKFormatRobustnessTests {
         let entry = try PPKTest.read(forged)
         #expect(entry.privateKey.map(PPKTest.privateComponents) == PPKTest.privateComponents(key))
         try workspace.directory.write("short.ppk", forged)
-        #expect(try workspace.puttygenComponents("short.ppk")["private_exponent"] == PPKTest.privateComponents(key)["private_exponent"])
+        let puttyExponent = try workspace.puttygenComponents("short.ppk")["private_exponent"]
+        #expect(puttyExponent == PPKTest.privateComponents(key)["private_exponent"])
 
         var long = SSHWireWriter()
         long.writeString(seed + [0, 0])
@@ -261,14 +266,15 @@ struct PPKFormatRobustnessTests {
     func writerRefusals() throws {
         let key = try SSHPrivateKey.ed25519(seed: [UInt8](repeating: 7, count: 32), expectedPublicKey: nil, comment: "ok")
         for version in [0, 1, 4] {
-            #expect(throws: SSHKeyError(.cannotRepresent, "PPK version \(version) does not exist: PuTTY reads 2 (0.52 to 0.74) and 3 (0.75 on)")) {
-                try PPKFormat.write(key, version: version, passphrase: nil)
-            }
+            let error = Self.writeError { () throws(SSHKeyError) in _ = try PPKFormat.write(key, version: version, passphrase: nil) }
+            #expect(error?.code == .cannotRepresent)
+            #expect(error?.message.contains("PPK version \(version)") == true)
         }
         for comment in ["two\nlines", "carriage\rreturn"] {
             var commented = key
             commented.comment = comment
-            #expect(throws: SSHKeyError.self) { try PPKFormat.write(commented, version: 3, passphrase: nil) }
+            let error = Self.writeError { () throws(SSHKeyError) in _ = try PPKFormat.write(commented, version: 3, passphrase: nil) }
+            #expect(error?.code == .cannotRepresent)
         }
         var generator = SystemRandomNumberGenerator()
         for bad in [PPKFormat.Argon2Parameters(variant: .id, memoryKiB: 4, passes: 1, parallelism: 1),

@@ -10,8 +10,11 @@ struct PPKKeyKind: Sendable, CustomTestStringConvertible {
     /// `-b`, when the type takes one.
     let bits: Int?
 
+    /// puttygen options that generate this type.
     var generationArguments: [String] { ["-t", type] + (bits.map { ["-b", String($0)] } ?? []) }
+    /// Whether EC2 computes its created-key fingerprint for it (RSA only).
     var isRSA: Bool { type == "rsa" }
+    /// `type-bits`, as the test report shows it.
     var testDescription: String { bits.map { "\(type)-\($0)" } ?? type }
 
     /// Every type amikey converts, with the sizes that change the encodings (RSA below 2048, P-521's 66-byte scalar).
@@ -29,10 +32,14 @@ struct PPKProtection: Sendable, CustomTestStringConvertible {
     /// puttygen's `kdf=` value, v3 encrypted only; nil with `encrypted` means puttygen's defaults.
     let kdf: String?
 
+    /// Version 2, unencrypted.
     static let v2 = PPKProtection(version: 2, encrypted: false, kdf: nil)
+    /// Version 2, aes256-cbc.
     static let v2Encrypted = PPKProtection(version: 2, encrypted: true, kdf: nil)
+    /// Version 3, unencrypted.
     static let v3 = PPKProtection(version: 3, encrypted: false, kdf: nil)
-    /// Small Argon2 settings (1 MiB, 2 passes) keep the suite fast; one test covers the defaults.
+    /// Version 3, aes256-cbc; small Argon2 settings (1 MiB, 2 passes) keep the suite fast, and a nil `kdf`
+    /// (puttygen's defaults) is tested once.
     static func v3Encrypted(_ kdf: String?) -> PPKProtection { .init(version: 3, encrypted: true, kdf: kdf) }
 
     /// The four combinations every key type is tested with.
@@ -56,6 +63,7 @@ struct PPKProtection: Sendable, CustomTestStringConvertible {
         return arguments
     }
 
+    /// `v3 argon2id`, `v2 unencrypted`, …
     var testDescription: String {
         "v\(version)" + (encrypted ? (version == 3 ? " \(kdf ?? "default Argon2")" : " aes256-cbc") : " unencrypted")
     }
@@ -63,21 +71,26 @@ struct PPKProtection: Sendable, CustomTestStringConvertible {
 
 /// A temporary directory with the passphrase files puttygen reads, and the oracle runs the PPK tests need.
 final class PPKWorkspace {
+    /// Non-ASCII and spaces, to catch encoding slips.
     static let passphrase = "correct horse ☃ battery"
+    /// Non-ASCII and spaces: the comment is MAC input, byte for byte.
     static let comment = "amikey ppk test ✓ key"
 
+    /// Where every file of one test lives.
     let directory: TempDirectory
     /// puttygen reads the first line of this file as the passphrase.
     let passphraseFile: String
     /// An empty passphrase: puttygen then writes (or exports) unencrypted.
     let emptyFile: String
 
+    /// Creates the directory and the passphrase files.
     init() throws {
         directory = try TempDirectory()
         passphraseFile = try directory.write("passphrase", Self.passphrase + "\n")
         emptyFile = try directory.write("empty", "")
     }
 
+    /// The path of `name` in the workspace.
     func path(_ name: String) -> String { directory.path(name) }
 
     /// Generates a key with puttygen straight into a PPK file and returns its text.
@@ -88,9 +101,11 @@ final class PPKWorkspace {
         return try directory.read(name)
     }
 
-    /// Has puttygen rewrite `source` (encrypted with the test passphrase or not) under another protection.
+    /// Has puttygen rewrite `source` (encrypted with the test passphrase or not) under another protection
+    /// (`--reencrypt`: without it puttygen refuses a PPK-to-PPK run as doing "no useful action").
     func puttygenConvert(_ source: String, _ protection: PPKProtection, name: String) throws -> String {
-        try Oracle.run("puttygen", [path(source), "--old-passphrase", passphraseFile, "-O", "private", "-o", path(name)]
+        try Oracle.run("puttygen", [path(source), "--old-passphrase", passphraseFile, "--reencrypt", "-O", "private",
+                                    "-o", path(name)]
             + protection.puttygenArguments(self))
         return try directory.read(name)
     }
@@ -201,6 +216,7 @@ struct ReplayGenerator: RandomNumberGenerator {
         }
     }
 
+    /// The next replayed word; running out is a test failure, not a crash.
     mutating func next() -> UInt64 {
         guard !words.isEmpty else {
             Issue.record("PPKFormat.write asked for more random words than the salt holds")
