@@ -12,7 +12,8 @@ struct MatchCommand: AsyncParsableCommand {
             instance's system log. A bare digest can mean several things (16 hex bytes are an MD5 of the key,
             or AWS's MD5 of an imported RSA key), so every reading is tried and each match says which one.
 
-            Searches ~/.ssh and the current directory unless --in is given.
+            Searches the files in ~/.ssh and in the current directory (not below) unless --in is given;
+            directories given with --in are searched recursively.
 
             Examples:
               amikey match 'SHA256:EG1c5AlMdrdhs9K8Egsmw1zr7qEbHiccbxn0GEaGYUg'

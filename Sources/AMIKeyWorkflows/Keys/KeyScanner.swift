@@ -45,6 +45,8 @@ struct KeyScanner {
     let options: KeyReadOptions
     /// Whether a path given that does not exist is reported; false for default search paths (`~/.ssh` may not exist).
     var reportsMissingPaths = true
+    /// How many directory levels below a given path are searched.
+    var maximumDepth = 8
 
     /// Every key under the given paths, in order.
     func scan(_ paths: [String]) -> [ScannedKey] {
@@ -58,7 +60,7 @@ struct KeyScanner {
             guard explicit, reportsMissingPaths else { return [] }
             return [failure(path, FileSystemError(code: "not-found", message: "no such file or directory"), resolved: absolute)]
         case .directory:
-            guard depth < 8 else { return [] }
+            guard depth < maximumDepth else { return [] }
             do {
                 return try context.fileSystem.list(absolute)
                     .filter { !$0.hasPrefix(".") && !Self.ignoredNames.contains($0) }

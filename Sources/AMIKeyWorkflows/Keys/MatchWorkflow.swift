@@ -72,6 +72,8 @@ public struct MatchWorkflow: Sendable {
                                      decryptPrivateKeys: context.passphrases.hasGivenPassphrase)
         var scanner = KeyScanner(context: context, options: options)
         scanner.reportsMissingPaths = !searchPaths.isEmpty
+        // The default search is `~/.ssh` and `.` themselves: run from $HOME, a recursive walk would read everything.
+        if searchPaths.isEmpty { scanner.maximumDepth = 1 }
         let scanned = scanner.scan(paths)
         let keys = scanned.compactMap { item -> (String, KeyFileEntry)? in
             guard case .success(let entry) = item.result else { return nil }

@@ -42,10 +42,13 @@ public enum FingerprintHash: String, Sendable, Hashable, CaseIterable {
 enum DigestText {
     /// Lowercase hex pairs joined by `:` (ssh-keygen MD5 body, cloud-init, AWS RSA).
     static func colonHex(_ digest: [UInt8]) -> String {
-        digest.map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined(separator: ":")
+        var out: [UInt8] = []
+        out.reserveCapacity(digest.count * 3)
+        for (index, pair) in Hex.encode(digest).utf8.enumerated() {
+            if index > 0, index % 2 == 0 { out.append(UInt8(ascii: ":")) }
+            out.append(pair)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Base64 as ssh-keygen prints it: no `=` padding.

@@ -109,13 +109,7 @@ public struct FingerprintQuery: Sendable, Hashable {
         if token.contains(":") {
             guard token.split(separator: ":", omittingEmptySubsequences: false).allSatisfy({ $0.count == 2 }) else { return nil }
         }
-        var bytes: [UInt8] = []
-        var iterator = compact.makeIterator()
-        while let high = iterator.next(), let low = iterator.next() {
-            guard let byte = UInt8(String([high, low]), radix: 16) else { return nil }
-            bytes.append(byte)
-        }
-        return bytes
+        return Hex.decode(compact)
     }
 
     /// The readings under which this key has this digest.

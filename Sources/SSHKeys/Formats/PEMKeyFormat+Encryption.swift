@@ -145,43 +145,11 @@ extension PEMKeyFormat {
         let iv = randomBytes(cipher.blockSize, using: &generator)
         let key = evpBytesToKey(passphrase: passphrase, salt: Array(iv.prefix(8)), count: cipher.keySize)
         let body = try cipher.encrypt(der, key: key, iv: iv)
-        return ([("Proc-Type", "4,ENCRYPTED"), ("DEK-Info", "\(cipher.legacyName),\(Hex.encodeUpper(iv))")], body)
+        return ([("Proc-Type", "4,ENCRYPTED"), ("DEK-Info", "\(cipher.legacyName),\(Hex.encode(iv, uppercase: true))")], body)
     }
 
     /// `count` bytes from the generator (the caller's, so tests can make output reproducible).
     static func randomBytes(_ count: Int, using generator: inout some RandomNumberGenerator) -> [UInt8] {
         (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-    }
-
-    /// Hex as DEK-Info spells IVs.
-    enum Hex {
-        /// Upper-case hex, as OpenSSL writes DEK-Info.
-        static func encodeUpper(_ bytes: [UInt8]) -> String {
-            let digits = Array("0123456789ABCDEF".utf8)
-            var out: [UInt8] = []
-            for byte in bytes { out += [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]] }
-            return String(decoding: out, as: UTF8.self)
-        }
-
-        /// Bytes from hex of either case; nil on an odd length or a non-hex character.
-        static func decode(_ text: String) -> [UInt8]? {
-            let chars = Array(text.utf8)
-            guard chars.count % 2 == 0 else { return nil }
-            var out: [UInt8] = []
-            for index in stride(from: 0, to: chars.count, by: 2) {
-                guard let high = nibble(chars[index]), let low = nibble(chars[index + 1]) else { return nil }
-                out.append(high << 4 | low)
-            }
-            return out
-        }
-
-        private static func nibble(_ char: UInt8) -> UInt8? {
-            switch char {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): char - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): char - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): char - UInt8(ascii: "A") + 10
-            default: nil
-            }
-        }
     }
 }

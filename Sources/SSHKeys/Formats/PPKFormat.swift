@@ -159,7 +159,7 @@ struct PPKFile {
         let macHex = try lines.header("Private-MAC").trimmingTrailingWhitespace()
         // §C.2: HMAC-SHA-256 in v3 (64 hex digits), HMAC-SHA-1 in v2 (§C.5.1, 40 hex digits).
         let macLength = version == 3 ? 32 : 20
-        guard let mac = PPKFormat.Hex.decode(macHex), mac.count == macLength else {
+        guard let mac = Hex.decode(macHex), mac.count == macLength else {
             throw SSHKeyError(.malformed, "Private-MAC must be \(macLength * 2) hex digits", line: lines.index)
         }
         self.mac = mac
@@ -205,7 +205,7 @@ struct PPKFile {
         let passes = try lines.number("Argon2-Passes")
         let parallelism = try lines.number("Argon2-Parallelism")
         let saltHex = try lines.header("Argon2-Salt").trimmingTrailingWhitespace()
-        guard let salt = PPKFormat.Hex.decode(saltHex) else {
+        guard let salt = Hex.decode(saltHex) else {
             throw SSHKeyError(.malformed, "Argon2-Salt is not hex", line: lines.index)
         }
         return (.init(variant: variant, memoryKiB: memory, passes: passes, parallelism: parallelism), salt)
@@ -281,47 +281,5 @@ private struct PPKLines {
             throw SSHKeyError(.malformed, "the \(count) lines after \(name) are not valid base64", line: headerLine)
         }
         return blob
-    }
-}
-
-extension PPKFormat {
-    /// Hex as PuTTY writes MACs and salts (lowercase; either case is read).
-    enum Hex {
-        /// Lowercase hex digits.
-        static func encode(_ bytes: [UInt8]) -> String {
-            let digits = Array("0123456789abcdef".utf8)
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count * 2)
-            for byte in bytes {
-                out.append(digits[Int(byte >> 4)])
-                out.append(digits[Int(byte & 0x0F)])
-            }
-            return String(decoding: out, as: UTF8.self)
-        }
-
-        /// The bytes, or nil when the text is not an even number of hex digits.
-        static func decode(_ text: String) -> [UInt8]? {
-            let chars = Array(text.utf8)
-            guard chars.count % 2 == 0 else { return nil }
-            var out: [UInt8] = []
-            out.reserveCapacity(chars.count / 2)
-            var index = 0
-            while index < chars.count {
-                guard let high = nibble(chars[index]), let low = nibble(chars[index + 1]) else { return nil }
-                out.append(high << 4 | low)
-                index += 2
-            }
-            return out
-        }
-
-        /// The value of one hex digit.
-        private static func nibble(_ char: UInt8) -> UInt8? {
-            switch char {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): char - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): char - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): char - UInt8(ascii: "A") + 10
-            default: nil
-            }
-        }
     }
 }

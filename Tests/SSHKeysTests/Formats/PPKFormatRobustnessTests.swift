@@ -189,9 +189,9 @@ struct PPKFormatRobustnessTests {
         let text = try PPKWorkspace().puttygenGenerate(Self.ed25519, .v3Encrypted("argon2id"))
         let file = try PPKFile(text)
         let salt = try #require(file.argon2?.salt)
-        let edited = text.replacingOccurrences(of: PPKFormat.Hex.encode(salt), with: PPKFormat.Hex.encode(Array(salt.prefix(4))))
+        let edited = text.replacingOccurrences(of: Hex.encode(salt), with: Hex.encode(Array(salt.prefix(4))))
         #expect(PPKTest.readError(edited)?.code == .unsupported)
-        let odd = text.replacingOccurrences(of: PPKFormat.Hex.encode(salt), with: "abc")
+        let odd = text.replacingOccurrences(of: Hex.encode(salt), with: "abc")
         #expect(PPKTest.readError(odd)?.code == .malformed)
     }
 
@@ -299,7 +299,7 @@ struct PPKFormatRobustnessTests {
         let privateLines = Base64.encodeWrapped(privatePlaintext, width: 64)
         let lines = ["PuTTY-User-Key-File-\(file.version): \(file.algorithm)", "Encryption: none", "Comment: \(file.comment)",
                      "Public-Lines: \(publicLines.count)"] + publicLines
-            + ["Private-Lines: \(privateLines.count)"] + privateLines + ["Private-MAC: \(PPKFormat.Hex.encode(mac))"]
+            + ["Private-Lines: \(privateLines.count)"] + privateLines + ["Private-MAC: \(Hex.encode(mac))"]
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -174,6 +174,6 @@ struct PPKFormatTests {
     /// Reads the Argon2-Salt of a v3 encrypted file; empty for other files (the writer then draws nothing).
     static func salt(of text: String) throws -> [UInt8] {
         guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("Argon2-Salt: ") }) else { return [] }
-        return try #require(PPKFormat.Hex.decode(String(line.dropFirst("Argon2-Salt: ".count))))
+        return try #require(Hex.decode(String(line.dropFirst("Argon2-Salt: ".count))))
     }
 }
