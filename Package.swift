@@ -1,7 +1,8 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Dependencies point one way (DESIGN.md "Architecture"): amikey → AMIKeyCLI → AMIKeyWorkflows → SSHKeys.
+// Dependencies point one way (DESIGN.md "Architecture"): amikey → AMIKeyCLI → AMIKeyWorkflows → SSHKeys;
+// AWSSigV4 is the bottom of the AWS layer (AWSCore and AWSServices come with the AWS client).
 let package = Package(
     name: "amikey",
     platforms: [.macOS(.v15)],
@@ -37,13 +38,18 @@ let package = Package(
             // still get optimised crypto this way.
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
+        // SigV4 in stages, pure (issue 3 builds AWSCore on it).
+        .target(name: "AWSSigV4", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(
             name: "amikey-fuzz",
             dependencies: ["SSHKeys"],
             path: "Fuzz/Sources/amikey-fuzz"
         ),
-        .testTarget(name: "SSHKeysTests", dependencies: ["SSHKeys"]),
-        .testTarget(name: "AMIKeyWorkflowsTests", dependencies: ["AMIKeyWorkflows", "SSHKeys"]),
-        .testTarget(name: "AMIKeyCLITests", dependencies: ["AMIKeyCLI", "AMIKeyWorkflows", "SSHKeys"]),
+        // Runs the real tools (ssh-keygen, puttygen, openssl) that every suite uses as oracles; not a product.
+        .target(name: "AMIKeyTestSupport", path: "Tests/AMIKeyTestSupport"),
+        .testTarget(name: "SSHKeysTests", dependencies: ["SSHKeys", "AMIKeyTestSupport"]),
+        .testTarget(name: "AMIKeyWorkflowsTests", dependencies: ["AMIKeyWorkflows", "SSHKeys", "AMIKeyTestSupport"]),
+        .testTarget(name: "AWSSigV4Tests", dependencies: ["AWSSigV4"], resources: [.copy("Vectors")]),
+        .testTarget(name: "AMIKeyCLITests", dependencies: ["AMIKeyCLI", "AMIKeyWorkflows", "SSHKeys", "AMIKeyTestSupport"]),
     ]
 )

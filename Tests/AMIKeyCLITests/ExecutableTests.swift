@@ -1,3 +1,4 @@
+import AMIKeyTestSupport
 import Foundation
 import Testing
 
@@ -13,7 +14,7 @@ struct ExecutableTests {
         let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         candidates.append(packageRoot.appendingPathComponent(".build/debug/amikey"))
         guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw Tool.Failure(description: "amikey is not built (looked at \(candidates.map(\.path))); run `swift build --build-tests` first")
+            throw Oracle.Failure(description: "amikey is not built (looked at \(candidates.map(\.path))); run `swift build --build-tests` first")
         }
         return found.path
     }
@@ -23,7 +24,7 @@ struct ExecutableTests {
 
     @Test("amikey --version")
     func version() throws {
-        let run = try Tool.execute(try Self.executable(), ["--version"], environment: Self.environment)
+        let run = try Oracle.execute(try Self.executable(), ["--version"], environment: Self.environment)
         #expect(run.status == 0)
         #expect(String(decoding: run.stdout, as: UTF8.self) == "0.1.0\n")
     }
@@ -31,10 +32,10 @@ struct ExecutableTests {
     @Test("amikey fingerprint --output json")
     func fingerprint() throws {
         let keys = try CLIKeys.load()
-        let directory = try ScratchDirectory()
+        let directory = try TempDirectory()
         try keys.install(["rsa.pub"], in: directory)
 
-        let run = try Tool.execute(try Self.executable(), ["fingerprint", "--output", "json", "rsa.pub"],
+        let run = try Oracle.execute(try Self.executable(), ["fingerprint", "--output", "json", "rsa.pub"],
                                    environment: Self.environment, directory: directory.path)
 
         #expect(run.status == 0, "\(run.stderr)")
@@ -47,8 +48,8 @@ struct ExecutableTests {
         (["fingerprint", "missing"], Int32(3)), (["convert", "x", "--to", "bogus"], 2), (["--passphrase", "x"], 2),
     ] as [([String], Int32)])
     func exitStatus(_ arguments: [String], _ status: Int32) throws {
-        let directory = try ScratchDirectory()
-        let run = try Tool.execute(try Self.executable(), arguments, environment: Self.environment, directory: directory.path)
+        let directory = try TempDirectory()
+        let run = try Oracle.execute(try Self.executable(), arguments, environment: Self.environment, directory: directory.path)
         #expect(run.status == status, "\(run.stderr)")
         #expect(!run.stderr.isEmpty)
     }

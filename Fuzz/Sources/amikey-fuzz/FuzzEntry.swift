@@ -1,3 +1,4 @@
+import Foundation
 import SSHKeys
 
 /// Feeds arbitrary bytes to every parser a user's files reach; any outcome but a crash or a hang is fine.
@@ -16,14 +17,28 @@ enum FuzzTarget {
 }
 
 #if FUZZING
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    FuzzTarget.run(Array(UnsafeBufferPointer(start: data, count: size)))
-    return 0
+/// libFuzzer's driver (compiler-rt FuzzerDriver.cpp). SwiftPM links executables with `main` aliased to this
+/// module's `@main`, so libFuzzer's own `main` is not used: `@main` hands control to the driver instead.
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
+
+@main
+enum Fuzz {
+    static func main() {
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        let status = runFuzzerDriver(&argc, &argv) { data, size in
+            FuzzTarget.run(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
+            return 0
+        }
+        exit(status)
+    }
 }
 #else
-import Foundation
-
 @main
 enum Replay {
     static func main() throws {

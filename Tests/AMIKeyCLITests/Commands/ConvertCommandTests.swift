@@ -1,3 +1,4 @@
+import AMIKeyTestSupport
 import ArgumentParser
 import Foundation
 import SSHKeys
@@ -24,7 +25,7 @@ struct ConvertCommandTests {
         #expect(run.stdout.isEmpty)
         #expect(run.stderr.hasPrefix("wrote out (\(target))"))
         #expect(try Self.mode(cli.directory.path("out")) == 0o600)
-        let written = try KeyFile(contents: try cli.directory.read("out"))
+        let written = try KeyFile(contents: try cli.directory.readBytes("out"))
         #expect(written.entries.first?.privateKey?.awsCreatedFingerprint == keys.rsaAWSCreated)
     }
 
@@ -61,7 +62,7 @@ struct ConvertCommandTests {
         #expect(result["encrypted"]?.bool == false)
         #expect(result["text"]?.isNull == true)
         #expect(result["warnings"]?.array.contains { $0.string?.contains("without a passphrase") == true } == true)
-        #expect(try cli.directory.text("rsa.ppk").hasPrefix("PuTTY-User-Key-File-2: ssh-rsa"))
+        #expect(try cli.directory.read("rsa.ppk").hasPrefix("PuTTY-User-Key-File-2: ssh-rsa"))
     }
 
     @Test("refuses to overwrite without --force (exit 3, {source, error}); --force replaces")
@@ -77,11 +78,11 @@ struct ConvertCommandTests {
         #expect(failure.keys == ["source", "error"])
         #expect(failure["source"]?.string == "rsa")
         #expect(failure["error"]?["code"]?.string == "exists")
-        #expect(try cli.directory.text("out") == "precious\n")
+        #expect(try cli.directory.read("out") == "precious\n")
 
         let forced = await cli.run("convert", "rsa", "--to", "pem", "-o", "out", "--force")
         #expect(forced.status == 0)
-        #expect(try cli.directory.text("out").hasPrefix("-----BEGIN RSA PRIVATE KEY-----"))
+        #expect(try cli.directory.read("out").hasPrefix("-----BEGIN RSA PRIVATE KEY-----"))
     }
 
     /// Usage errors are exit 2 (DESIGN.md), whether ArgumentParser or a command's `validate()` finds them.
@@ -143,7 +144,7 @@ struct ConvertCommandTests {
         #expect(run.status == 0, "\(run.stderr)")
         let passphrase: String? = ["same": CLIKeys.passphrase, "new": "new secret"][expected]
         let options = KeyReadOptions(passphrase: { _ in passphrase.map { Array($0.utf8) } }, decryptPrivateKeys: true)
-        let entry = try #require(try KeyFile(contents: try cli.directory.read("out"), options: options).entries.first)
+        let entry = try #require(try KeyFile(contents: try cli.directory.readBytes("out"), options: options).entries.first)
         #expect(entry.isEncrypted == (passphrase != nil))
         #expect(entry.privateKey?.awsCreatedFingerprint == keys.rsaAWSCreated)
         #expect(run.stderr.contains("encrypted") == (passphrase != nil))

@@ -1,3 +1,4 @@
+import AMIKeyTestSupport
 import ArgumentParser
 import Foundation
 import Testing
@@ -111,7 +112,7 @@ struct MatchCommandTests {
 
 extension CLIKeys {
     /// Writes fixtures under other names.
-    func install(_ targets: [String], from names: [String], in directory: ScratchDirectory) throws {
+    func install(_ targets: [String], from names: [String], in directory: TempDirectory) throws {
         for (target, name) in zip(targets, names) { try directory.write(target, files[name]!) }
     }
 }

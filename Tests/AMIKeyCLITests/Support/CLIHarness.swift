@@ -1,3 +1,4 @@
+import AMIKeyTestSupport
 import AMIKeyWorkflows
 import ArgumentParser
 import Foundation
@@ -27,13 +28,13 @@ struct CLIRun: Sendable {
 /// by `CommandEnvironment.$override`, so nothing reads the test runner's own `$HOME`, variables or terminal.
 struct CLI {
     /// The working directory; `home` is `<directory>/home`.
-    let directory: ScratchDirectory
+    let directory: TempDirectory
     var variables: [String: String] = [:]
     var isTerminal = false
     var prompt: PassphraseProvider.Prompt?
 
     init() throws {
-        directory = try ScratchDirectory()
+        directory = try TempDirectory()
         try FileManager.default.createDirectory(atPath: directory.path("home"), withIntermediateDirectories: false)
     }
 

@@ -1,3 +1,4 @@
+import AMIKeyTestSupport
 import Foundation
 
 /// Keys for the CLI tests, made once per test process by ssh-keygen, puttygen and openssl, with what those tools print.
@@ -26,35 +27,36 @@ struct CLIKeys: Sendable {
     static func load() throws -> CLIKeys { try made.get() }
 
     private init() throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TempDirectory()
         let empty = try scratch.write("empty", "")
-        try Tool.run("ssh-keygen", ["-q", "-t", "rsa", "-b", "2048", "-N", "", "-C", rsaComment, "-f", scratch.path("rsa")])
-        try Tool.run("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", "cli ed25519 key", "-f", scratch.path("ed25519")])
+        try Oracle.run("ssh-keygen", ["-q", "-t", "rsa", "-b", "2048", "-N", "", "-C", rsaComment, "-f", scratch.path("rsa")])
+        try Oracle.run("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", "cli ed25519 key", "-f", scratch.path("ed25519")])
         for (copy, options) in [("rsa-enc", ["-a", "4", "-N", Self.passphrase]), ("rsa-enc.pem", ["-m", "PEM", "-N", Self.passphrase]),
                                 ("rsa.pem", ["-m", "PEM", "-N", ""])] {
             try FileManager.default.copyItem(atPath: scratch.path("rsa"), toPath: scratch.path(copy))
-            try Tool.run("ssh-keygen", ["-q", "-p", "-P", ""] + options + ["-f", scratch.path(copy)])
+            try Oracle.run("ssh-keygen", ["-q", "-p", "-P", ""] + options + ["-f", scratch.path(copy)])
         }
-        try Tool.run("puttygen", [scratch.path("rsa"), "-O", "private", "-o", scratch.path("rsa.ppk"), "--new-passphrase", empty])
+        try Oracle.run("puttygen", [scratch.path("rsa"), "-O", "private", "-o", scratch.path("rsa.ppk"), "--new-passphrase", empty])
 
         var files: [String: [UInt8]] = [:]
         for name in ["rsa", "rsa.pub", "rsa-enc", "rsa-enc.pem", "rsa.pem", "rsa.ppk", "ed25519.pub"] {
-            files[name] = try scratch.read(name)
+            files[name] = try scratch.readBytes(name)
         }
         self.files = files
-        rsaKeygenLine = try Tool.text("ssh-keygen", ["-l", "-f", scratch.path("rsa.pub")])
+        rsaKeygenLine = try Oracle.run("ssh-keygen", ["-l", "-f", scratch.path("rsa.pub")]).trimmingCharacters(in: .newlines)
         rsaSHA256 = String(rsaKeygenLine.split(separator: " ")[1])
-        ed25519SHA256 = String(try Tool.text("ssh-keygen", ["-l", "-f", scratch.path("ed25519.pub")]).split(separator: " ")[1])
-        rsaPuttyLine = try Tool.text("puttygen", ["-l", scratch.path("rsa.ppk")])
-        let pkcs8 = try Tool.run("openssl", ["pkcs8", "-topk8", "-nocrypt", "-in", scratch.path("rsa.pem"), "-outform", "DER"])
-        rsaAWSCreated = String(try Tool.text("openssl", ["sha1", "-c"], input: pkcs8).split(separator: " ").last ?? "")
-        rsaPrivateExponent = try Self.privateExponent(Tool.text("openssl", ["rsa", "-in", scratch.path("rsa.pem"), "-text", "-noout"]))
+        ed25519SHA256 = String(try Oracle.run("ssh-keygen", ["-l", "-f", scratch.path("ed25519.pub")]).split(separator: " ")[1])
+        rsaPuttyLine = try Oracle.run("puttygen", ["-l", scratch.path("rsa.ppk")]).trimmingCharacters(in: .newlines)
+        let pkcs8 = try Oracle.runBytes("openssl", ["pkcs8", "-topk8", "-nocrypt", "-in", scratch.path("rsa.pem"), "-outform", "DER"])
+        let sha1 = String(decoding: try Oracle.runBytes("openssl", ["sha1", "-c"], stdin: pkcs8), as: UTF8.self)
+        rsaAWSCreated = String(sha1.trimmingCharacters(in: .newlines).split(separator: " ").last ?? "")
+        rsaPrivateExponent = try Self.privateExponent(Oracle.run("openssl", ["rsa", "-in", scratch.path("rsa.pem"), "-text", "-noout"]))
     }
 
     /// The `privateExponent:` block of `openssl rsa -text`, as bytes without the sign byte.
     private static func privateExponent(_ text: String) throws -> [UInt8] {
         guard let start = text.range(of: "privateExponent:\n"), let end = text.range(of: "prime1:", range: start.upperBound..<text.endIndex) else {
-            throw Tool.Failure(description: "openssl rsa -text printed no privateExponent")
+            throw Oracle.Failure(description: "openssl rsa -text printed no privateExponent")
         }
         let hex = text[start.upperBound..<end.lowerBound].filter { $0.isHexDigit }
         var bytes: [UInt8] = []
@@ -87,7 +89,7 @@ struct CLIKeys: Sendable {
     }
 
     /// Writes the named fixtures into a directory.
-    func install(_ names: [String], in directory: ScratchDirectory) throws {
+    func install(_ names: [String], in directory: TempDirectory) throws {
         for name in names { try directory.write(name, files[name]!) }
     }
 }

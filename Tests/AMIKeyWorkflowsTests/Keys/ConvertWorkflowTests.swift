@@ -1,3 +1,4 @@
+import AMIKeyTestSupport
 import AMIKeyWorkflows
 import SSHKeys
 import Testing
@@ -86,19 +87,19 @@ struct ConvertWorkflowTests {
         sandbox.add("in", fixture.file(kind))
         _ = try ConvertWorkflow(path: "in", target: target.target, output: "out", ppkVersion: target.ppkVersion).run(sandbox.context())
 
-        let scratch = try ScratchDirectory()
+        let scratch = try TempDirectory()
         let path = try scratch.write("out", try #require(sandbox.fileSystem.contents(of: sandbox.absolute("out"))))
         let blob = try Self.read(fixture.file(.opensshPublic)).publicKey.wireRepresentation
         switch (name, target.target) {
         case ("ed25519", .pem):
             // RFC 8410 SPKI: the raw 32-byte key is the last 32 bytes, as it is the last 32 of the SSH blob.
-            let spki = try Tool.run("openssl", ["pkey", "-in", path, "-pubout", "-outform", "DER"])
+            let spki = try Oracle.runBytes("openssl", ["pkey", "-in", path, "-pubout", "-outform", "DER"])
             #expect(spki.suffix(32) == blob.suffix(32))
         case (_, .ppk):
-            #expect(try Tool.text("puttygen", [path, "-L"]).split(separator: " ").prefix(2)
+            #expect(try Oracle.run("puttygen", [path, "-L"]).trimmingCharacters(in: .newlines).split(separator: " ").prefix(2)
                 == fixture.publicLine.split(separator: " ").prefix(2))
         default:
-            #expect(try Tool.text("ssh-keygen", ["-y", "-f", path]).split(separator: " ").prefix(2)
+            #expect(try Oracle.run("ssh-keygen", ["-y", "-f", path]).trimmingCharacters(in: .newlines).split(separator: " ").prefix(2)
                 == fixture.publicLine.split(separator: " ").prefix(2))
         }
     }

@@ -1,3 +1,4 @@
+import AMIKeyTestSupport
 import Foundation
 import SSHKeys
 
@@ -100,7 +101,7 @@ struct KeyFixtures: Sendable {
     static func load() throws -> KeyFixtures { try made.get() }
 
     private init() throws {
-        let scratch = try ScratchDirectory()
+        let scratch = try TempDirectory()
         rsa = try Self.make("rsa", ["-t", "rsa", "-b", "2048"], comment: "rsa test key", pem: true, in: scratch)
         ed25519 = try Self.make("ed25519", ["-t", "ed25519"], comment: "ed25519 test key", pem: false, in: scratch)
         ecdsa = try Self.make("ecdsa", ["-t", "ecdsa", "-b", "256"], comment: "ecdsa test key", pem: false, putty: false, in: scratch)
@@ -108,33 +109,33 @@ struct KeyFixtures: Sendable {
     }
 
     private static func make(_ name: String, _ generation: [String], comment: String, pem: Bool, putty: Bool = true,
-                             in scratch: ScratchDirectory) throws -> KeyFixture
+                             in scratch: TempDirectory) throws -> KeyFixture
     {
         let base = scratch.path(name)
         let passphraseFile = try scratch.write("\(name).pass", passphrase)
-        try Tool.run("ssh-keygen", ["-q"] + generation + ["-N", "", "-C", comment, "-f", base])
+        try Oracle.run("ssh-keygen", ["-q"] + generation + ["-N", "", "-C", comment, "-f", base])
         var files: [InputKind: [UInt8]] = [
-            .opensshPrivate: try scratch.read(name),
-            .opensshPublic: try scratch.read("\(name).pub"),
+            .opensshPrivate: try scratch.readBytes(name),
+            .opensshPublic: try scratch.readBytes("\(name).pub"),
         ]
         // -a 4 keeps bcrypt fast; the format is what ssh-keygen writes by default.
         files[.opensshEncrypted] = try reencrypt(name, in: scratch, as: "\(name)-enc", ["-a", "4", "-N", passphrase])
 
         var awsImported: String?
         var awsCreated: String?
-        let sha256 = try Tool.text("ssh-keygen", ["-l", "-f", base + ".pub"]).split(separator: " ")[1]
+        let sha256 = try Oracle.run("ssh-keygen", ["-l", "-f", base + ".pub"]).split(separator: " ")[1]
         if pem {
             files[.pemPKCS1] = try reencrypt(name, in: scratch, as: "\(name).pem", ["-m", "PEM", "-N", ""])
             files[.pemPKCS1Encrypted] = try reencrypt(name, in: scratch, as: "\(name)-enc.pem", ["-m", "PEM", "-N", passphrase])
             let pemPath = scratch.path("\(name).pem")
-            files[.pkcs8] = try Tool.run("openssl", ["pkcs8", "-topk8", "-nocrypt", "-in", pemPath])
-            files[.pkcs8Encrypted] = try Tool.run("openssl", ["pkcs8", "-topk8", "-v2", "aes-256-cbc", "-passout",
+            files[.pkcs8] = try Oracle.runBytes("openssl", ["pkcs8", "-topk8", "-nocrypt", "-in", pemPath])
+            files[.pkcs8Encrypted] = try Oracle.runBytes("openssl", ["pkcs8", "-topk8", "-v2", "aes-256-cbc", "-passout",
                                                               "file:" + passphraseFile, "-in", pemPath])
             // key-formats.md §0: AWS hashes the DER, not the SSH blob.
-            let spki = try Tool.run("openssl", ["pkey", "-in", pemPath, "-pubout", "-outform", "DER"])
-            awsImported = try digest(Tool.text("openssl", ["md5", "-c"], input: spki))
-            let pkcs8 = try Tool.run("openssl", ["pkcs8", "-topk8", "-nocrypt", "-in", pemPath, "-outform", "DER"])
-            awsCreated = try digest(Tool.text("openssl", ["sha1", "-c"], input: pkcs8))
+            let spki = try Oracle.runBytes("openssl", ["pkey", "-in", pemPath, "-pubout", "-outform", "DER"])
+            awsImported = try digest(Oracle.runBytes("openssl", ["md5", "-c"], stdin: spki))
+            let pkcs8 = try Oracle.runBytes("openssl", ["pkcs8", "-topk8", "-nocrypt", "-in", pemPath, "-outform", "DER"])
+            awsCreated = try digest(Oracle.runBytes("openssl", ["sha1", "-c"], stdin: pkcs8))
         } else if generation.contains("ed25519") {
             // AWS shows Ed25519 key pairs, imported or created, as padded base64 SHA-256 of the blob.
             awsImported = String(sha256.dropFirst(7)) + "="
@@ -145,8 +146,8 @@ struct KeyFixtures: Sendable {
         if putty {
             let emptyFile = try scratch.write("\(name).empty", "")
             let puttygen: (String, [String]) throws -> [UInt8] = { output, parameters in
-                try Tool.run("puttygen", [base, "-O", "private", "-o", scratch.path(output)] + parameters)
-                return try scratch.read(output)
+                try Oracle.run("puttygen", [base, "-O", "private", "-o", scratch.path(output)] + parameters)
+                return try scratch.readBytes(output)
             }
             files[.ppkV2] = try puttygen("\(name)-v2.ppk", ["--new-passphrase", emptyFile, "--ppk-param", "version=2"])
             files[.ppkV3] = try puttygen("\(name)-v3.ppk", ["--new-passphrase", emptyFile])
@@ -154,28 +155,29 @@ struct KeyFixtures: Sendable {
             // Small Argon2 settings keep reading fast; PuTTY's defaults are covered in SSHKeysTests.
             files[.ppkV3Encrypted] = try puttygen("\(name)-v3-enc.ppk", ["--new-passphrase", passphraseFile,
                                                                         "--ppk-param", "kdf=argon2id,memory=1024,passes=2"])
-            puttyLine = try Tool.text("puttygen", ["-l", scratch.path("\(name)-v3.ppk")])
+            puttyLine = try Oracle.run("puttygen", ["-l", scratch.path("\(name)-v3.ppk")]).trimmingCharacters(in: .newlines)
         }
         return KeyFixture(
             name: name, comment: comment,
-            publicLine: try scratch.text("\(name).pub").trimmingCharacters(in: .newlines),
+            publicLine: try scratch.read("\(name).pub").trimmingCharacters(in: .newlines),
             files: files,
-            sshKeygenLine: try Tool.text("ssh-keygen", ["-l", "-f", base + ".pub"]),
+            sshKeygenLine: try Oracle.run("ssh-keygen", ["-l", "-f", base + ".pub"]).trimmingCharacters(in: .newlines),
             sha256: String(sha256),
-            md5: String(try Tool.text("ssh-keygen", ["-l", "-E", "md5", "-f", base + ".pub"]).split(separator: " ")[1]),
+            md5: String(try Oracle.run("ssh-keygen", ["-l", "-E", "md5", "-f", base + ".pub"]).split(separator: " ")[1]),
             puttyLine: puttyLine, awsImported: awsImported, awsCreated: awsCreated)
     }
 
     /// A copy of `name` re-saved by `ssh-keygen -p` with the given options.
-    private static func reencrypt(_ name: String, in scratch: ScratchDirectory, as copy: String, _ options: [String]) throws -> [UInt8] {
+    private static func reencrypt(_ name: String, in scratch: TempDirectory, as copy: String, _ options: [String]) throws -> [UInt8] {
         try FileManager.default.copyItem(atPath: scratch.path(name), toPath: scratch.path(copy))
-        try Tool.run("ssh-keygen", ["-q", "-p", "-P", ""] + options + ["-f", scratch.path(copy)])
-        return try scratch.read(copy)
+        try Oracle.run("ssh-keygen", ["-q", "-p", "-P", ""] + options + ["-f", scratch.path(copy)])
+        return try scratch.readBytes(copy)
     }
 
     /// The digest from `openssl md5 -c` / `sha1 -c` output: `MD5(stdin)= aa:bb:…`.
-    private static func digest(_ output: String) throws -> String {
-        guard let value = output.split(separator: " ").last else { throw Tool.Failure(description: "openssl printed \(output)") }
+    private static func digest(_ stdout: [UInt8]) throws -> String {
+        let output = String(decoding: stdout, as: UTF8.self).trimmingCharacters(in: .newlines)
+        guard let value = output.split(separator: " ").last else { throw Oracle.Failure(description: "openssl printed \(output)") }
         return String(value)
     }
 }

@@ -1,3 +1,4 @@
+import AMIKeyTestSupport
 import Foundation
 import Testing
 
@@ -316,44 +317,10 @@ struct TripleDESTests {
 
     /// Runs `openssl enc -des-ede3-cbc` on `input` and returns its output; fails the test if openssl is absent or errs.
     static func openssl(encrypt: Bool, key: [UInt8], iv: [UInt8], padding: Bool, input: [UInt8]) throws -> [UInt8] {
-        let executable = try #require(
-            findOpenSSL(),
-            "the openssl CLI is not on PATH; these oracle tests need it (install openssl) and are never skipped")
-        let inputURL = FileManager.default.temporaryDirectory
-            .appendingPathComponent("amikey-tdes-\(UUID().uuidString).bin")
-        try Data(input).write(to: inputURL)
-        defer { try? FileManager.default.removeItem(at: inputURL) }
-
+        let directory = try TempDirectory()
         var arguments = ["enc", encrypt ? "-e" : "-d", "-des-ede3-cbc", "-K", hex(key), "-iv", hex(iv)]
         if !padding { arguments.append("-nopad") }
-        arguments += ["-in", inputURL.path]
-
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        // Read before waiting: a full pipe would otherwise block openssl forever.
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        let errors = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let message = String(decoding: errors, as: UTF8.self)
-        try #require(
-            process.terminationStatus == 0,
-            "openssl \(arguments.joined(separator: " ")) exited \(process.terminationStatus): \(message)")
-        return [UInt8](output)
-    }
-
-    /// The first executable `openssl` on PATH.
-    static func findOpenSSL() -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        for directory in path.split(separator: ":") {
-            let candidate = "\(directory)/openssl"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
+        arguments += ["-in", try directory.write("input.bin", input)]
+        return try Oracle.runBytes("openssl", arguments)
     }
 }

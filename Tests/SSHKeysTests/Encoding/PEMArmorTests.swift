@@ -1,3 +1,4 @@
+import AMIKeyTestSupport
 import Foundation
 import Testing
 

@@ -1,3 +1,4 @@
+import AMIKeyTestSupport
 import Foundation
 import Testing
 
@@ -201,8 +202,8 @@ struct PEMCase: Sendable, CustomTestStringConvertible {
             let output = try Oracle.run(step[0], arguments)
             if let capture { try directory.write(URL(fileURLWithPath: capture).lastPathComponent, output) }
         }
-        let converted = FileManager.default.fileExists(atPath: o) ? try String(contentsOfFile: o, encoding: .utf8) : nil
-        return (try String(contentsOfFile: k, encoding: .utf8), converted)
+        let converted = FileManager.default.fileExists(atPath: o) ? try directory.read("o") : nil
+        return (try directory.read("k"), converted)
     }
 
     /// Read options giving this case's passphrase (or none).

@@ -1,3 +1,4 @@
+import AMIKeyTestSupport
 import Foundation
 
 /// What the tools say about a key file.
