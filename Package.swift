@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Dependencies point one way (DESIGN.md "Architecture"): amikey → AMIKeyCLI → AMIKeyWorkflows → SSHKeys;
-// AWSSigV4 is the bottom of the AWS layer (AWSCore and AWSServices come with the AWS client).
+// amikey → AMIKeyCLI → AMIKeyWorkflows → AWSServices (to come) → AWSCore → AWSSigV4.
 let package = Package(
     name: "amikey",
     platforms: [.macOS(.v15)],
@@ -38,8 +38,10 @@ let package = Package(
             // still get optimised crypto this way.
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
-        // SigV4 in stages, pure (issue 3 builds AWSCore on it).
+        // The AWS layer, bottom up: SigV4 in stages (pure); AWSCore's configuration, wire protocols, errors, retries,
+        // waiters and pagination (pure so far; the HTTP transport and credential providers come with issue 3).
         .target(name: "AWSSigV4", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "AWSCore", dependencies: ["AWSSigV4", .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(
             name: "amikey-fuzz",
             dependencies: ["SSHKeys"],
@@ -50,6 +52,7 @@ let package = Package(
         .testTarget(name: "SSHKeysTests", dependencies: ["SSHKeys", "AMIKeyTestSupport"]),
         .testTarget(name: "AMIKeyWorkflowsTests", dependencies: ["AMIKeyWorkflows", "SSHKeys", "AMIKeyTestSupport"]),
         .testTarget(name: "AWSSigV4Tests", dependencies: ["AWSSigV4"], resources: [.copy("Vectors")]),
+        .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore", "AWSSigV4"]),
         .testTarget(name: "AMIKeyCLITests", dependencies: ["AMIKeyCLI", "AMIKeyWorkflows", "SSHKeys", "AMIKeyTestSupport"]),
     ]
 )

@@ -11,7 +11,7 @@ count=${1:-1000}
 swift build -c release --product amikey >&2
 amikey=$PWD/.build/release/amikey
 
-work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+work=$(mktemp -d); [ -n "${KEEP_KEYS:-}" ] || trap 'rm -rf "$work"' EXIT
 keys=$work/keys; mkdir -p "$keys"
 echo "generating $count keys in mixed formats..." >&2
 # A few RSA keys are generated and written out in several formats; Ed25519 keys are cheap, so most are distinct.
@@ -25,13 +25,12 @@ while [ "$i" -lt "$count" ]; do
     1) cp "$work/rsa$r.pub" "$keys/k$i.pub" ;;                              # .pub RSA
     2) cp "$work/rsa$r" "$keys/k$i.pem"; ssh-keygen -q -p -N '' -m PEM -f "$keys/k$i.pem" >/dev/null ;;   # PKCS#1
     3) puttygen "$work/rsa$r" -O private -o "$keys/k$i.ppk" 2>/dev/null ;;  # PPK v3 RSA
-    4|5) ssh-keygen -q -t ed25519 -N '' -C "ed$i" -f "$keys/k$i" ;;          # openssh-key-v1 Ed25519
+    4|5) ssh-keygen -q -t ed25519 -N '' -C "ed$i" -f "$work/e$i"; cp "$work/e$i" "$keys/k$i" ;;  # openssh-key-v1 Ed25519
     6) ssh-keygen -q -t ed25519 -N '' -C "ed$i" -f "$work/e$i"; cp "$work/e$i.pub" "$keys/k$i.pub" ;;
     7) ssh-keygen -q -t ed25519 -N '' -C "ed$i" -f "$work/e$i"; puttygen "$work/e$i" -O private -o "$keys/k$i.ppk" --ppk-param version=2 2>/dev/null ;;
   esac
   i=$(( i + 1 ))
 done
-# ssh-keygen -l writes .pub files next to private keys only when asked; keep the directory as generated.
 files=("$keys"/*)
 echo "${#files[@]} key files" >&2
 

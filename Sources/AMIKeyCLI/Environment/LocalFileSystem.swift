@@ -8,12 +8,16 @@ import Glibc
 /// The real file system, through POSIX calls so modes are exact and nothing is overwritten by accident.
 struct LocalFileSystem: FileSystem {
     func read(_ path: String) throws(FileSystemError) -> [UInt8] {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw Self.error(errno, path) }
-        defer { try? handle.close() }
-        do {
-            return Array(try handle.readToEnd() ?? Data())
-        } catch {
-            throw FileSystemError(code: "io", message: "\(path): \(error.localizedDescription)")
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw Self.error(errno, path) }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count == 0 { return bytes }
+            guard count > 0 else { throw Self.error(errno, path) }
+            bytes.append(contentsOf: chunk[..<count])
         }
     }
 

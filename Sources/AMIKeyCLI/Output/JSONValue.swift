@@ -33,6 +33,10 @@ indirect enum JSONValue: Sendable, Equatable {
 
     /// RFC 8259 §7 string escaping.
     private static func quote(_ text: String) -> String {
+        // Most values (fingerprints, base64, paths) need no escaping: copy them whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + text + "\""
+        }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -85,7 +85,7 @@ struct KeyScanner {
         }
         // Inside directories only files that look like key files are read, so a README that mentions
         // ssh-keygen or a TLS certificate next to the keys is not reported as a broken key.
-        if !explicit, !Self.looksLikeKeyFile(bytes) { return [] }
+        if !explicit, !KeyFile.mightHoldKeys(bytes) { return [] }
         var file: KeyFile
         do throws(SSHKeyError) {
             file = try KeyFile(contents: bytes, options: options)
@@ -109,37 +109,12 @@ struct KeyScanner {
         let lineOriented = file.entries.count + file.errors.count > 1
             || file.entries.contains { $0.format == .authorizedKeys }
         if !lineOriented, let error = file.errors.first { return [wholeFileFailure(path, error)] }
-        let blockLines = Self.keyBlockLines(bytes)
-        var results = file.entries.enumerated().map { index, entry in
-            // PEM entries carry no line; several keys in one PEM file are told apart by their BEGIN lines.
-            let line = entry.line ?? (blockLines.count == file.entries.count ? blockLines[index] : 1)
-            return ScannedKey(source: lineOriented ? "\(path):\(line)" : path, result: .success(entry))
+        // Several keys in one PEM file are told apart by the lines of their BEGIN markers.
+        var results = file.entries.map { entry in
+            ScannedKey(source: lineOriented ? "\(path):\(entry.line ?? 1)" : path, result: .success(entry))
         }
         results += file.errors.map { failure("\(path):\($0.line ?? 0)", $0) }
         return results.sorted { lineNumber($0.source) < lineNumber($1.source) }
-    }
-
-    /// Whether a file has a key-file marker or a line naming an SSH key algorithm.
-    static func looksLikeKeyFile(_ bytes: [UInt8]) -> Bool {
-        let text = String(decoding: bytes, as: UTF8.self)
-        let markers = ["PRIVATE KEY-----", "PUBLIC KEY-----", "PuTTY-User-Key-File-", "---- BEGIN SSH2 PUBLIC KEY ----"]
-        if markers.contains(where: text.contains) { return true }
-        let algorithms: Set<Substring> = ["ssh-rsa", "ssh-dss", "ssh-ed25519", "ssh-ed448", "rsa-sha2-256", "rsa-sha2-512"]
-        return text.split(whereSeparator: \.isWhitespace).contains { token in
-            algorithms.contains(token) || token.hasPrefix("ecdsa-sha2-nistp") || token.hasSuffix("@openssh.com")
-        }
-    }
-
-    /// 1-based lines of the PEM key blocks (`EC PARAMETERS` blocks hold no key), in file order.
-    static func keyBlockLines(_ bytes: [UInt8]) -> [Int] {
-        var lines: [Int] = []
-        var number = 0
-        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
-            number += 1
-            let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            if trimmed.hasPrefix("-----BEGIN "), !trimmed.hasPrefix("-----BEGIN EC PARAMETERS") { lines.append(number) }
-        }
-        return lines
     }
 
     private func lineNumber(_ source: String) -> Int {

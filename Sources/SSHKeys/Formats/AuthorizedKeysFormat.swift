@@ -117,8 +117,23 @@ extension SSHPublicKey {
 enum TextLines {
     /// The lines, without terminators; a final terminator does not add an empty line.
     static func split(_ text: String) -> [Substring] {
-        var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
-        if lines.last?.isEmpty == true { lines.removeLast() }
+        // Scans UTF-8 code units: splitting on Characters runs grapheme breaking over every byte of every file.
+        let utf8 = text.utf8
+        var lines: [Substring] = []
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x0A || byte == 0x0D {
+                lines.append(text[start..<index])
+                index = utf8.index(after: index)
+                if byte == 0x0D, index != utf8.endIndex, utf8[index] == 0x0A { index = utf8.index(after: index) }
+                start = index
+            } else {
+                index = utf8.index(after: index)
+            }
+        }
+        if start != utf8.endIndex { lines.append(text[start..<utf8.endIndex]) }
         return lines
     }
 }

@@ -33,9 +33,9 @@ public struct KeyFile: Sendable {
         let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         if text.hasPrefix("PuTTY-User-Key-File-") {
             entries = [try PPKFormat.read(text, options: options)]
-        } else if text.contains("---- BEGIN SSH2 PUBLIC KEY ----") {
+        } else if TextSearch.contains(text, "---- BEGIN SSH2 PUBLIC KEY ----") {
             entries = try RFC4716Format.read(text)
-        } else if text.contains("-----BEGIN ") {
+        } else if TextSearch.contains(text, "-----BEGIN ") {
             let blocks = try PEMBlock.parseAll(text)
             if let block = blocks.first(where: { $0.label == "OPENSSH PRIVATE KEY" }) {
                 entries = [try OpenSSHPrivateKeyFormat.read(block, options: options)]
@@ -57,5 +57,18 @@ public struct KeyFile: Sendable {
         return TextLines.split(text).contains { line in
             line.split { $0 == " " || $0 == "\t" }.prefix(3).contains { token in prefixes.contains { token.hasPrefix($0) } }
         }
+    }
+}
+
+extension KeyFile {
+    /// A quick look for a key-file marker or an SSH key algorithm name standing as a word, so that a directory
+    /// search can pass over READMEs and certificates without reporting them as broken keys.
+    public static func mightHoldKeys(_ bytes: [UInt8]) -> Bool {
+        let markers: [StaticString] = ["PRIVATE KEY-----", "PUBLIC KEY-----", "PuTTY-User-Key-File-", "---- BEGIN SSH2 PUBLIC KEY ----"]
+        if markers.contains(where: { TextSearch.contains(bytes, $0) }) { return true }
+        let words: [StaticString] = ["ssh-rsa", "ssh-dss", "ssh-ed25519", "ssh-ed448", "rsa-sha2-256", "rsa-sha2-512"]
+        if words.contains(where: { TextSearch.containsWord(bytes, $0) }) { return true }
+        return TextSearch.containsWord(bytes, "ecdsa-sha2-nistp", wholeWord: false)
+            || TextSearch.contains(bytes, "@openssh.com")
     }
 }

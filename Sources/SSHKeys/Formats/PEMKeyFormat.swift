@@ -86,7 +86,8 @@ enum PEMKeyFormat {
             throw SSHKeyError(.wrongPassphrase,
                               "wrong passphrase for \(description), or the file is damaged: after decryption, \(error.message)")
         }
-        return KeyFileEntry(format: format, publicKey: publicKey, comment: nil, isEncrypted: encrypted, privateKey: privateKey)
+        return KeyFileEntry(format: format, line: block.line, publicKey: publicKey, comment: nil, isEncrypted: encrypted,
+                            privateKey: privateKey)
     }
 
     /// Writes a private key as `ssh-keygen -m PEM` / OpenSSL would: traditional PEM for RSA, ECDSA and DSA,
