@@ -125,8 +125,9 @@ public struct ConvertWorkflow: Sendable {
     }
 
     private func readSingleKey(_ context: WorkflowContext) throws(Failure) -> KeyFileEntry {
-        let options = KeyReadOptions(passphrase: context.passphrases.source(mayPrompt: true),
-                                     decryptPrivateKeys: target != .opensshPublic)
+        // A public line needs no passphrase, but one given up front recovers the comment stored with the key.
+        let decrypt = target != .opensshPublic || context.passphrases.hasGivenPassphrase
+        let options = KeyReadOptions(passphrase: context.passphrases.source(mayPrompt: true), decryptPrivateKeys: decrypt)
         let file: KeyFile
         do {
             let bytes = try context.fileSystem.read(context.resolve(path))

@@ -125,6 +125,15 @@ struct ConvertWorkflowTests {
         #expect(sandbox.fileSystem.allFiles == [sandbox.absolute("in")])
     }
 
+    @Test("openssh-public from an encrypted OpenSSH key keeps the comment when a passphrase is given up front")
+    func publicOutputRecoversComment() throws {
+        let fixture = try FingerprintWorkflowTests.fixture("rsa")
+        let sandbox = Sandbox()
+        sandbox.add("in", fixture.file(.opensshEncrypted))
+        let result = try ConvertWorkflow(path: "in", target: .opensshPublic).run(sandbox.context(passphrase: KeyFixtures.passphrase))
+        #expect(result.text == fixture.publicLine + "\n")
+    }
+
     @Test("removePassphrase writes the key in clear, with a warning",
           arguments: zip([InputKind.opensshEncrypted, .pemPKCS1Encrypted, .ppkV3Encrypted], [ConvertWorkflow.Target.pem, .ppk, .openssh]))
     func removePassphrase(_ kind: InputKind, _ target: ConvertWorkflow.Target) throws {

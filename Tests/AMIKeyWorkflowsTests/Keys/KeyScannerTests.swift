@@ -21,7 +21,7 @@ struct KeyScannerTests {
 
     @Test("sources keep the path as the user wrote it", arguments: [
         ("keys", "keys/a.pub"), ("keys/", "keys/a.pub"), ("./keys", "./keys/a.pub"),
-        ("/work/project/keys", "/work/project/keys/a.pub"), ("~/../../work/project/keys", "~/../../work/project/keys/a.pub"),
+        ("/srv/project/keys", "/srv/project/keys/a.pub"), ("~/../../srv/project/keys", "~/../../srv/project/keys/a.pub"),
     ])
     func sourceSpelling(_ path: String, _ source: String) throws {
         let sandbox = Sandbox()

@@ -4,7 +4,7 @@ import Synchronization
 /// An in-memory machine: a home directory, a working directory, and the files a test puts there.
 struct Sandbox {
     static let home = "/home/user"
-    static let workingDirectory = "/work/project"
+    static let workingDirectory = "/srv/project"
 
     let fileSystem = InMemoryFileSystem()
 
