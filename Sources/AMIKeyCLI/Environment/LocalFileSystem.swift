@@ -11,14 +11,23 @@ struct LocalFileSystem: FileSystem {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw Self.error(errno, path) }
         defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        var info = stat()
+        // Sized from fstat so a directory of small key files costs one allocation each; the loop still
+        // copes with files that grow or report no size (pipes, /proc).
+        let expected = fstat(descriptor, &info) == 0 ? max(Int(info.st_size), 0) : 0
+        var bytes = [UInt8](repeating: 0, count: max(expected, 4096))
+        var filled = 0
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count == 0 { return bytes }
-            guard count > 0 else { throw Self.error(errno, path) }
-            bytes.append(contentsOf: chunk[..<count])
+            if filled == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: bytes.count)) }
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            }
+            guard count >= 0 else { throw Self.error(errno, path) }
+            if count == 0 { break }
+            filled += count
         }
+        bytes.removeLast(bytes.count - filled)
+        return bytes
     }
 
     func kind(of path: String) -> FileKind? {
