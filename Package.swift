@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Dependencies point one way (DESIGN.md "Architecture"): amikey → AMIKeyCLI → AMIKeyWorkflows → SSHKeys;
-// amikey → AMIKeyCLI → AMIKeyWorkflows → AWSServices (to come) → AWSCore → AWSSigV4.
+// amikey → AMIKeyCLI → AMIKeyWorkflows → AWSServices → AWSCore → AWSSigV4.
 let package = Package(
     name: "amikey",
     platforms: [.macOS(.v15)],
@@ -42,6 +42,8 @@ let package = Package(
         // waiters and pagination (pure so far; the HTTP transport and credential providers come with issue 3).
         .target(name: "AWSSigV4", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "AWSCore", dependencies: ["AWSSigV4", .product(name: "Crypto", package: "swift-crypto")]),
+        // Typed EC2/STS/SSM/EC2 Instance Connect/KMS/Organizations operations (pure: requests and decoders).
+        .target(name: "AWSServices", dependencies: ["AWSCore"]),
         .executableTarget(
             name: "amikey-fuzz",
             dependencies: ["SSHKeys"],
@@ -53,6 +55,7 @@ let package = Package(
         .testTarget(name: "AMIKeyWorkflowsTests", dependencies: ["AMIKeyWorkflows", "SSHKeys", "AMIKeyTestSupport"]),
         .testTarget(name: "AWSSigV4Tests", dependencies: ["AWSSigV4"], resources: [.copy("Vectors")]),
         .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore", "AWSSigV4"]),
+        .testTarget(name: "AWSServicesTests", dependencies: ["AWSServices", "AWSCore"]),
         .testTarget(name: "AMIKeyCLITests", dependencies: ["AMIKeyCLI", "AMIKeyWorkflows", "SSHKeys", "AMIKeyTestSupport"]),
     ]
 )
