@@ -63,6 +63,13 @@ extension XMLNode {
         try (self[listName]?.members ?? []).map { try T(xml: $0) }
     }
 
+    /// The child `name`'s text as base64 bytes; nil when the child is absent or empty (EC2 sends an empty
+    /// `<output/>` for a console with nothing in it yet).
+    public func decodeBase64IfPresent(_ name: String) throws -> [UInt8]? {
+        guard let child = self[name], !child.trimmedText.isEmpty else { return nil }
+        return try child.scalar("base64", \.base64Bytes)
+    }
+
     /// This node's text read by `read`, or an `.invalidValue` error naming the path.
     func scalar<T>(_ expected: String, _ read: (XMLNode) -> T?) throws -> T {
         guard let value = read(self) else {
