@@ -68,18 +68,19 @@ let package = Package(
         ),
         // Runs the real tools (ssh-keygen, puttygen, openssl) that every suite uses as oracles; not a product.
         .target(name: "AMIKeyTestSupport", path: "Tests/AMIKeyTestSupport"),
+        .target(name: "AWSTestSupport", dependencies: ["AWSCore", "AWSSigV4"], path: "Tests/AWSTestSupport"),
         .testTarget(name: "SSHKeysTests", dependencies: ["SSHKeys", "AMIKeyTestSupport"]),
         .testTarget(name: "AMIKeyWorkflowsTests", dependencies: ["AMIKeyWorkflows", "SSHKeys", "AMIKeyTestSupport"]),
         .testTarget(name: "AWSSigV4Tests", dependencies: ["AWSSigV4"], resources: [.copy("Vectors")]),
         .testTarget(
             name: "AWSCoreTests",
             dependencies: [
-                "AWSCore", "AWSSigV4",
+                "AWSCore", "AWSSigV4", "AWSTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
-        .testTarget(name: "AWSServicesTests", dependencies: ["AWSServices", "AWSCore"]),
+        .testTarget(name: "AWSServicesTests", dependencies: ["AWSServices", "AWSCore", "AWSTestSupport"]),
         .testTarget(name: "AMIKeyCLITests", dependencies: ["AMIKeyCLI", "AMIKeyWorkflows", "SSHKeys", "AMIKeyTestSupport"]),
     ]
 )

@@ -1,4 +1,5 @@
 @testable import AWSCore
+import AWSTestSupport
 import Synchronization
 import Testing
 

@@ -1,4 +1,5 @@
 @testable import AWSCore
+import AWSTestSupport
 import Testing
 
 @Suite("AWSClient endpoints and TLS (fake transport)")

@@ -1,4 +1,5 @@
 @testable import AWSCore
+import AWSTestSupport
 import AWSSigV4
 import Foundation
 import Synchronization

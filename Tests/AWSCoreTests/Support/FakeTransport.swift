@@ -1,3 +1,4 @@
+import AWSTestSupport
 import Testing
 @testable import AWSCore
 import Synchronization

@@ -1,3 +1,4 @@
+import AWSTestSupport
 import AWSCore
 import AWSSigV4
 import Foundation

@@ -1,3 +1,4 @@
+import AWSTestSupport
 import AsyncHTTPClient
 @testable import AWSCore
 import Testing

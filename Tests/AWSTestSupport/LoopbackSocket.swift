@@ -6,12 +6,13 @@
 
 /// A TCP socket bound to 127.0.0.1 on a port the kernel picks: used to find a free port, or kept listening
 /// without ever accepting, so a request is written and no answer comes (a read timeout).
-final class LoopbackSocket: @unchecked Sendable {
-    let port: Int
+public final class LoopbackSocket: @unchecked Sendable {
+    /// The bound port.
+    public let port: Int
     private var descriptor: Int32
 
     /// Binds (and with `listen`, listens on) a fresh loopback port.
-    init(listen: Bool) throws {
+    public init(listen: Bool) throws {
         #if canImport(Glibc)
             let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
@@ -42,13 +43,14 @@ final class LoopbackSocket: @unchecked Sendable {
     }
 
     /// A port nothing listens on right now.
-    static func freePort() throws -> Int {
+    public static func freePort() throws -> Int {
         let socket = try LoopbackSocket(listen: false)
         socket.close()
         return socket.port
     }
 
-    func close() {
+    /// Closes the socket (idempotent).
+    public func close() {
         if descriptor >= 0 {
             closeDescriptor(descriptor)
             descriptor = -1
@@ -57,9 +59,12 @@ final class LoopbackSocket: @unchecked Sendable {
 
     deinit { close() }
 
-    struct SocketFailure: Error, CustomStringConvertible {
-        let step: String
-        var description: String { "\(step) failed on a loopback socket" }
+    /// A socket call failed.
+    public struct SocketFailure: Error, CustomStringConvertible {
+        /// The failing call.
+        public let step: String
+        /// What failed.
+        public var description: String { "\(step) failed on a loopback socket" }
     }
 }
 

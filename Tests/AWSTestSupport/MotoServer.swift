@@ -1,4 +1,4 @@
-@testable import AWSCore
+import AWSCore
 import AWSSigV4
 import Foundation
 
@@ -13,23 +13,23 @@ import Foundation
 /// moto runs under a tiny shell guard that kills it once this test process is gone (normal exit, crash or kill),
 /// so no server outlives the tests. A missing moto is a failure, never a skip: install it with
 /// `pip install 'moto[server]==5.2.1'`.
-final class MotoServer: @unchecked Sendable {  // `Process` is not Sendable; it is only read after start-up.
+public final class MotoServer: @unchecked Sendable {  // `Process` is not Sendable; it is only read after start-up.
     /// The server's base URL, `http://127.0.0.1:PORT`.
-    let baseURL: String
+    public let baseURL: String
     /// The transport tests share (one connection pool for the whole process; never shut down).
-    let transport: AsyncHTTPClientTransport
+    public let transport: AsyncHTTPClientTransport
     /// Where moto's own output goes, for diagnosing a start-up failure.
-    let logPath: String
+    public let logPath: String
     private let guardProcess: Process
 
     /// The one server of this test process.
-    static func shared() async throws -> MotoServer {
+    public static func shared() async throws -> MotoServer {
         try await Starter.shared.server()
     }
 
     /// moto's default account and the long-term keys tests sign with (moto does not check signatures).
-    static let defaultAccount = "123456789012"
-    static let credentials = AWSCredentials(
+    public static let defaultAccount = "123456789012"
+    public static let credentials = AWSCredentials(
         accessKeyID: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "mOtOTestSecret/K7MDENG+bPxRfiCYzEXAMPLEKEY")
 
     private init(executable: String) async throws {
@@ -82,14 +82,14 @@ final class MotoServer: @unchecked Sendable {  // `Process` is not Sendable; it 
     }
 
     /// A resolved endpoint for `service` on this server, signed for `region`.
-    func endpoint(_ service: AWSServiceID, region: String = "us-east-1") throws -> ResolvedEndpoint {
+    public func endpoint(_ service: AWSServiceID, region: String = "us-east-1") throws -> ResolvedEndpoint {
         ResolvedEndpoint(
             service: service, url: try EndpointURL(validating: baseURL), signingRegion: region,
             partition: AWSPartition.containing(region: region), origin: .commandLine("--endpoint-url"))
     }
 
     /// A client for this server signing with `credentials`, logging to `logger` when given.
-    func client(
+    public func client(
         credentials: AWSCredentials = MotoServer.credentials, logger: RequestLogger? = nil
     ) -> AWSClient {
         AWSClient(
@@ -121,8 +121,11 @@ final class MotoServer: @unchecked Sendable {  // `Process` is not Sendable; it 
         }
     }
 
-    struct MotoUnavailable: Error, CustomStringConvertible {
-        let message: String
-        var description: String { message }
+    /// moto is missing or did not start.
+    public struct MotoUnavailable: Error, CustomStringConvertible {
+        /// What went wrong and how to fix it.
+        public let message: String
+        /// The message.
+        public var description: String { message }
     }
 }
