@@ -68,7 +68,16 @@ let package = Package(
         ),
         // Runs the real tools (ssh-keygen, puttygen, openssl) that every suite uses as oracles; not a product.
         .target(name: "AMIKeyTestSupport", path: "Tests/AMIKeyTestSupport"),
-        .target(name: "AWSTestSupport", dependencies: ["AWSCore", "AWSSigV4"], path: "Tests/AWSTestSupport"),
+        .target(
+            name: "AWSTestSupport",
+            dependencies: [
+                "AWSCore", "AWSSigV4",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/AWSTestSupport"
+        ),
         .testTarget(name: "SSHKeysTests", dependencies: ["SSHKeys", "AMIKeyTestSupport"]),
         .testTarget(name: "AMIKeyWorkflowsTests", dependencies: ["AMIKeyWorkflows", "SSHKeys", "AMIKeyTestSupport"]),
         .testTarget(name: "AWSSigV4Tests", dependencies: ["AWSSigV4"], resources: [.copy("Vectors")]),
