@@ -128,7 +128,9 @@ public final class FaultInjectingProxy: Sendable {
     }
 
     /// Headers that describe one connection, not the message: never copied across the proxy.
-    private static let hopByHop: Set<String> = ["host", "content-length", "connection", "transfer-encoding", "keep-alive"]
+    private static let hopByHop: Set<String> = [
+        "host", "content-length", "connection", "transfer-encoding", "keep-alive",
+    ]
 
     /// `Action=…` of a Query body, or the operation of an `X-Amz-Target` header.
     static func action(of request: LoopbackHTTPServer.Request) -> String? {

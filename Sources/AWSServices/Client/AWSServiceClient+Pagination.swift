@@ -20,7 +20,9 @@ extension AWSServiceClient {
     /// ```swift
     /// for try await instance in aws.instances(.init(filters: [.init(name: "key-name", values: ["old-key"])])) { … }
     /// ```
-    public func instances(_ input: EC2.DescribeInstancesInput) -> Paginator<EC2.DescribeInstancesOutput>.Items<EC2.Instance> {
+    public func instances(_ input: EC2.DescribeInstancesInput)
+        -> Paginator<EC2.DescribeInstancesOutput>.Items<EC2.Instance>
+    {
         pages { EC2.describeInstancesPages(input, send: $0) }.items { $0.instances }
     }
 
@@ -30,7 +32,9 @@ extension AWSServiceClient {
     }
 
     /// Every snapshot DescribeSnapshots lists for `input`, page after page.
-    public func snapshots(_ input: EC2.DescribeSnapshotsInput) -> Paginator<EC2.DescribeSnapshotsOutput>.Items<EC2.Snapshot> {
+    public func snapshots(_ input: EC2.DescribeSnapshotsInput)
+        -> Paginator<EC2.DescribeSnapshotsOutput>.Items<EC2.Snapshot>
+    {
         pages { EC2.describeSnapshotsPages(input, send: $0) }.items { $0.snapshots }
     }
 

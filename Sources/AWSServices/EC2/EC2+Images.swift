@@ -152,7 +152,8 @@ extension EC2 {
         /// Creates the input. `clientToken` defaults to a fresh UUID made here, once per input, so every attempt
         /// sends the same token and retries never copy twice; pass a journaled token to keep that across processes.
         public init(
-            sourceImageId: String, sourceRegion: String, name: String, clientToken: String = UUID().uuidString.lowercased(),
+            sourceImageId: String, sourceRegion: String, name: String,
+            clientToken: String = UUID().uuidString.lowercased(),
             description: String? = nil, encrypted: Bool? = nil, kmsKeyId: String? = nil, copyImageTags: Bool? = nil,
             tagSpecifications: [TagSpecification] = [], dryRun: Bool? = nil
         ) {

@@ -39,8 +39,9 @@ extension EC2 {
         /// across processes (a token reused with other parameters is `IdempotentParameterMismatch`,
         /// ec2-api-idempotency.html).
         public init(
-            imageId: String, clientToken: String = UUID().uuidString.lowercased(), instanceType: String? = nil, keyName: String? = nil,
-            minCount: Int = 1, maxCount: Int = 1, securityGroupIds: [String] = [], subnetId: String? = nil,
+            imageId: String, clientToken: String = UUID().uuidString.lowercased(), instanceType: String? = nil,
+            keyName: String? = nil, minCount: Int = 1, maxCount: Int = 1, securityGroupIds: [String] = [],
+            subnetId: String? = nil,
             userData: [UInt8]? = nil, tagSpecifications: [TagSpecification] = [],
             iamInstanceProfileArn: String? = nil, iamInstanceProfileName: String? = nil, dryRun: Bool? = nil
         ) {

@@ -127,7 +127,8 @@ extension EC2 {
     /// Every page of DescribeSecurityGroups, each request sent by `send` with the previous page's `nextToken`.
     public static func describeSecurityGroupsPages(
         _ input: DescribeSecurityGroupsInput,
-        send: @escaping @Sendable (AWSOperation<DescribeSecurityGroupsOutput>) async throws
+        send:
+            @escaping @Sendable (AWSOperation<DescribeSecurityGroupsOutput>) async throws
             -> DescribeSecurityGroupsOutput
     ) -> Paginator<DescribeSecurityGroupsOutput> {
         Paginator(startingToken: input.nextToken) { token in

@@ -27,10 +27,13 @@ import Testing
             return Self.images(poll < 3 ? "pending" : "available")
         }
         let clock = ManualClock()
-        let aws = MotoServiceClients.client(scripted: server, transport: try await MotoServer.shared().transport, clock: clock)
+        let aws = MotoServiceClients.client(
+            scripted: server, transport: try await MotoServer.shared().transport, clock: clock)
         let reports = Mutex<[WaiterProgress]>([])
 
-        let final = try await aws.wait(EC2.Waiters.imageAvailable, polling: EC2.describeImages(.init(imageIds: ["ami-1"]))) {
+        let final = try await aws.wait(
+            EC2.Waiters.imageAvailable, polling: EC2.describeImages(.init(imageIds: ["ami-1"]))
+        ) {
             report in reports.withLock { $0.append(report) }
         }
         #expect(final.response?.images.first?.state == "available")
@@ -47,7 +50,8 @@ import Testing
     func imageFailed() async throws {
         let server = try await LoopbackHTTPServer.start { _ in Self.images("failed") }
         let clock = ManualClock()
-        let aws = MotoServiceClients.client(scripted: server, transport: try await MotoServer.shared().transport, clock: clock)
+        let aws = MotoServiceClients.client(
+            scripted: server, transport: try await MotoServer.shared().transport, clock: clock)
         let error = await #expect(throws: WaiterError.self) {
             try await aws.wait(EC2.Waiters.imageAvailable, polling: EC2.describeImages(.init(imageIds: ["ami-1"])))
         }

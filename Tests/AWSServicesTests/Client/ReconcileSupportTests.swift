@@ -16,7 +16,10 @@ import Testing
             (#"from="10.0.0.0/8",no-pty "# + key + " c", key, true),
             (key, "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOther", false),
             (key, "ssh-rsa " + key.split(separator: " ")[1], false),
-            ("---- BEGIN SSH2 PUBLIC KEY ----\nAAAA\n---- END SSH2 PUBLIC KEY ----", "---- BEGIN SSH2 PUBLIC KEY ----\nAAAA\n---- END SSH2 PUBLIC KEY ----\n", true),
+            (
+                "---- BEGIN SSH2 PUBLIC KEY ----\nAAAA\n---- END SSH2 PUBLIC KEY ----",
+                "---- BEGIN SSH2 PUBLIC KEY ----\nAAAA\n---- END SSH2 PUBLIC KEY ----\n", true
+            ),
             ("---- BEGIN SSH2 PUBLIC KEY ----\nAAAA\n---- END SSH2 PUBLIC KEY ----", key, false),
         ])
     func sameKey(_ first: String, _ second: String, _ expected: Bool) {
@@ -31,7 +34,10 @@ import Testing
         let value = try #require(tagged.requestTag)
         #expect(UUID(uuidString: value) != nil)
         #expect(tagged.withRequestTag() == tagged)
-        #expect(tagged.tagSpecifications == [.init(resourceType: "image", tags: [.init(key: EC2.requestTagKey, value: value)])])
+        #expect(
+            tagged.tagSpecifications == [
+                .init(resourceType: "image", tags: [.init(key: EC2.requestTagKey, value: value)])
+            ])
     }
 
     @Test func requestTagJoinsTheCallersImageTags() {
@@ -44,7 +50,9 @@ import Testing
         #expect(tagged.tagSpecifications[0].tags.last?.key == EC2.requestTagKey)
         let journaled = EC2.CreateImageInput(
             instanceId: "i-1", name: "image",
-            tagSpecifications: [.init(resourceType: "image", tags: [.init(key: EC2.requestTagKey, value: "from-journal")])])
+            tagSpecifications: [
+                .init(resourceType: "image", tags: [.init(key: EC2.requestTagKey, value: "from-journal")])
+            ])
         #expect(journaled.withRequestTag().requestTag == "from-journal")
     }
 
@@ -57,6 +65,8 @@ import Testing
         #expect(EC2.RunInstancesInput(imageId: "ami-1", clientToken: "journal-1").clientToken == "journal-1")
         let copy = EC2.CopyImageInput(sourceImageId: "ami-1", sourceRegion: "us-east-1", name: "c")
         #expect(UUID(uuidString: copy.clientToken) != nil)
-        #expect(try KMS.createGrant(.init(keyId: "k", granteePrincipal: "p", operations: [], name: nil)).idempotency == .notIdempotent)
+        #expect(
+            try KMS.createGrant(.init(keyId: "k", granteePrincipal: "p", operations: [], name: nil)).idempotency
+                == .notIdempotent)
     }
 }

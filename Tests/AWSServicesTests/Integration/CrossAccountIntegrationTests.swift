@@ -34,8 +34,10 @@ struct CrossAccountIntegrationTests {
         // another account's image (moto-fidelity.md §2), so the target side of sharing is not asserted.
         let instanceId = try #require(
             try await source.send(EC2.runInstances(.init(imageId: "ami-12c6146b"))).instances.first?.instanceId)
-        let imageId = try await source.createImage(.init(instanceId: instanceId, name: MotoServiceClients.name("shared")))
-            .imageId
+        let imageId = try await source.createImage(
+            .init(instanceId: instanceId, name: MotoServiceClients.name("shared"))
+        )
+        .imageId
         _ = try await source.send(EC2.modifyImageAttribute(.init(imageId: imageId, add: [.account("222222222222")])))
         let permissions = try await source.send(EC2.describeImageAttribute(.init(imageId: imageId)))
         #expect(permissions.launchPermissions.contains(.account("222222222222")))

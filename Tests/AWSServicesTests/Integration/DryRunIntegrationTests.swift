@@ -15,7 +15,9 @@ struct DryRunIntegrationTests {
         let aws = MotoServiceClients.client(moto, region: "sa-east-1")
         let name = MotoServiceClients.name("dry")
         let material = Array(try MotoServiceClients.freshPublicKey().utf8)
-        #expect(try await aws.dryRun(EC2.importKeyPair(.init(keyName: name, publicKeyMaterial: material, dryRun: true))) == .permitted)
+        #expect(
+            try await aws.dryRun(EC2.importKeyPair(.init(keyName: name, publicKeyMaterial: material, dryRun: true)))
+                == .permitted)
         #expect(try await aws.keyPair(named: name) == nil)
         #expect(try await aws.dryRun(EC2.runInstances(.init(imageId: "ami-12c6146b", dryRun: true))) == .permitted)
         #expect(try await aws.dryRun(EC2.describeInstances(.init(dryRun: true))) == .permitted)
@@ -41,7 +43,8 @@ struct DryRunIntegrationTests {
                     403,
                     "<Response><Errors><Error><Code>UnauthorizedOperation</Code><Message>You are not authorized to "
                         + "perform this operation. Encoded authorization failure message: abc</Message></Error></Errors>"
-                        + "<RequestID>7a62c49f-347e-4fc4-9331-6e8eEXAMPLE</RequestID></Response>", contentType: "text/xml")
+                        + "<RequestID>7a62c49f-347e-4fc4-9331-6e8eEXAMPLE</RequestID></Response>",
+                    contentType: "text/xml")
                 : .text(
                     200, "<DescribeRegionsResponse><requestId>r</requestId><regionInfo/></DescribeRegionsResponse>",
                     contentType: "text/xml")

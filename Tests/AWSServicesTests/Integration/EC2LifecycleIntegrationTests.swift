@@ -27,7 +27,8 @@ struct EC2LifecycleIntegrationTests {
         #expect(UUID(uuidString: run.clientToken) != nil)
         let reservation = try await aws.send(EC2.runInstances(run))
         let instanceId = try #require(reservation.instances.first?.instanceId)
-        try await aws.wait(EC2.Waiters.instanceRunning, polling: EC2.describeInstances(.init(instanceIds: [instanceId])))
+        try await aws.wait(
+            EC2.Waiters.instanceRunning, polling: EC2.describeInstances(.init(instanceIds: [instanceId])))
         var listed: [String] = []
         for try await instance in aws.instances(.init(filters: [.init(name: "tag:amikey:test", values: [tag.value])])) {
             listed.append(instance.instanceId)
@@ -69,8 +70,9 @@ struct EC2LifecycleIntegrationTests {
         // CopyImage within the account, into another Region (called in the destination Region).
         let copier = MotoServiceClients.client(moto, region: "eu-north-1", clock: clock)
         let copyId = try await copier.send(
-            EC2.copyImage(.init(sourceImageId: imageId, sourceRegion: "eu-west-3", name: "copy-of-\(imageId)")))
-            .imageId
+            EC2.copyImage(.init(sourceImageId: imageId, sourceRegion: "eu-west-3", name: "copy-of-\(imageId)"))
+        )
+        .imageId
         try await copier.wait(EC2.Waiters.imageAvailable, polling: EC2.describeImages(.init(imageIds: [copyId])))
         let copied = try await copier.send(EC2.describeImages(.init(imageIds: [copyId]))).images
         #expect(copied.map(\.imageId) == [copyId])
@@ -78,15 +80,19 @@ struct EC2LifecycleIntegrationTests {
         // Stop, replace the user data (Attribute/Value form), read it back, start again.
         let stopped = try await aws.send(EC2.stopInstances(.init(instanceIds: [instanceId])))
         #expect(stopped.instances.map(\.instanceId) == [instanceId])
-        try await aws.wait(EC2.Waiters.instanceStopped, polling: EC2.describeInstances(.init(instanceIds: [instanceId])))
-        let before = try await aws.send(EC2.describeInstanceAttribute(.init(instanceId: instanceId, attribute: "userData")))
+        try await aws.wait(
+            EC2.Waiters.instanceStopped, polling: EC2.describeInstances(.init(instanceIds: [instanceId])))
+        let before = try await aws.send(
+            EC2.describeInstanceAttribute(.init(instanceId: instanceId, attribute: "userData")))
         #expect(before.userData == Array("#!/bin/sh\necho one\n".utf8))
         let script = Array("#cloud-config\nssh_authorized_keys:\n  - ssh-ed25519 AAAA test\n".utf8)
         _ = try await aws.send(EC2.modifyInstanceAttribute(.init(instanceId: instanceId, userData: script)))
-        let after = try await aws.send(EC2.describeInstanceAttribute(.init(instanceId: instanceId, attribute: "userData")))
+        let after = try await aws.send(
+            EC2.describeInstanceAttribute(.init(instanceId: instanceId, attribute: "userData")))
         #expect(after.userData == script)
         _ = try await aws.send(EC2.startInstances(.init(instanceIds: [instanceId])))
-        try await aws.wait(EC2.Waiters.instanceRunning, polling: EC2.describeInstances(.init(instanceIds: [instanceId])))
+        try await aws.wait(
+            EC2.Waiters.instanceRunning, polling: EC2.describeInstances(.init(instanceIds: [instanceId])))
 
         // GetConsoleOutput: moto returns a fixed Xen boot log for every instance (moto-fidelity.md §5).
         let console = try await aws.send(EC2.getConsoleOutput(.init(instanceId: instanceId)))
@@ -120,7 +126,8 @@ struct EC2LifecycleIntegrationTests {
             subnets.append(subnet)
         }
         #expect(!subnets.isEmpty)
-        #expect(subnets.allSatisfy { $0.vpcId == group.vpcId && $0.availabilityZone?.hasPrefix("ca-central-1") == true })
+        #expect(
+            subnets.allSatisfy { $0.vpcId == group.vpcId && $0.availabilityZone?.hasPrefix("ca-central-1") == true })
 
         let regions = try await aws.send(EC2.describeRegions(.init(regionNames: ["ca-central-1", "eu-west-3"])))
         #expect(Set(regions.regions.map(\.regionName)) == ["ca-central-1", "eu-west-3"])

@@ -80,7 +80,8 @@ struct FaultInjectionIntegrationTests {
         #expect(proxy.received(action: "ImportKeyPair") == 1)
         #expect(proxy.forwarded(action: "ImportKeyPair") == 1)
         let direct = MotoServiceClients.client(moto, region: region)
-        let pairs = try await direct.send(EC2.describeKeyPairs(.init(filters: [.init(name: "key-name", values: [name])])))
+        let pairs = try await direct.send(
+            EC2.describeKeyPairs(.init(filters: [.init(name: "key-name", values: [name])])))
         #expect(pairs.keyPairs.count == 1)
         try await proxy.shutdown()
     }
@@ -90,7 +91,8 @@ struct FaultInjectionIntegrationTests {
         let moto = try await MotoServer.shared()
         try await MotoServiceClients.warm(moto, region: "us-west-2")
         let proxy = try await FaultInjectingProxy.start(
-            upstream: moto.baseURL, transport: moto.transport, action: "ImportKeyPair", faults: [.resetBeforeForwarding])
+            upstream: moto.baseURL, transport: moto.transport, action: "ImportKeyPair", faults: [.resetBeforeForwarding]
+        )
         let aws = MotoServiceClients.client(through: proxy, moto: moto, region: "us-west-2")
         let name = MotoServiceClients.name("resent-key")
 
@@ -103,6 +105,32 @@ struct FaultInjectionIntegrationTests {
         try await proxy.shutdown()
     }
 
+    @Test("after an ambiguous failure, another key found under the name is a conflict, not an import")
+    func importKeyPairReconcileConflict() async throws {
+        let moto = try await MotoServer.shared()
+        let region = "us-west-2"
+        try await MotoServiceClients.warm(moto, region: region)
+        let name = MotoServiceClients.name("taken")
+        let existing = try MotoServiceClients.freshPublicKey()
+        _ = try await MotoServiceClients.client(moto, region: region)
+            .importKeyPair(.init(keyName: name, publicKeyMaterial: Array(existing.utf8)))
+        let proxy = try await FaultInjectingProxy.start(
+            upstream: moto.baseURL, transport: moto.transport, action: "ImportKeyPair", faults: [.resetBeforeForwarding]
+        )
+        let aws = MotoServiceClients.client(through: proxy, moto: moto, region: region)
+        let requested = try MotoServiceClients.freshPublicKey()
+
+        let conflict = await #expect(throws: KeyPairConflictError.self) {
+            try await aws.importKeyPair(.init(keyName: name, publicKeyMaterial: Array(requested.utf8)))
+        }
+        #expect(conflict?.duplicate == nil)  // found by the reconcile step, not by a Duplicate answer
+        #expect(conflict?.requestedPublicKey == requested)
+        let found = try #require(conflict?.existing.publicKey)
+        #expect(EC2.PublicKeyIdentity.same(found, existing))
+        #expect(proxy.forwarded(action: "ImportKeyPair") == 0)
+        try await proxy.shutdown()
+    }
+
     @Test("without a reconcile step an ambiguous ImportKeyPair is not sent again")
     func noBlindRepeat() async throws {
         let moto = try await MotoServer.shared()
@@ -111,7 +139,8 @@ struct FaultInjectionIntegrationTests {
             upstream: moto.baseURL, transport: moto.transport, action: "ImportKeyPair", faults: [.resetAfterForwarding])
         let aws = MotoServiceClients.client(through: proxy, moto: moto, region: "us-west-2")
         let input = EC2.ImportKeyPairInput(
-            keyName: MotoServiceClients.name("blind"), publicKeyMaterial: Array(try MotoServiceClients.freshPublicKey().utf8))
+            keyName: MotoServiceClients.name("blind"),
+            publicKeyMaterial: Array(try MotoServiceClients.freshPublicKey().utf8))
 
         let error = await #expect(throws: RetryStoppedError.self) { try await aws.send(EC2.importKeyPair(input)) }
         #expect(error?.reason == .ambiguousNotRepeated)
@@ -138,7 +167,9 @@ struct FaultInjectionIntegrationTests {
         let imageId = try await aws.createImage(input).imageId
         let tagged = try await direct.send(
             EC2.describeImages(
-                .init(owners: ["self"], filters: [.init(name: "tag:\(EC2.requestTagKey)", values: [input.requestTag ?? ""])])))
+                .init(
+                    owners: ["self"],
+                    filters: [.init(name: "tag:\(EC2.requestTagKey)", values: [input.requestTag ?? ""])])))
         #expect(tagged.images.map(\.imageId) == [imageId])
         #expect(proxy.forwarded(action: "CreateImage") == 1)
         // The 500 never reached moto, so after finding nothing the call was sent again; the others were found.
@@ -181,7 +212,8 @@ struct FaultInjectionIntegrationTests {
         let stopped = try await aws.send(EC2.stopInstances(.init(instanceIds: [instanceId])))
         #expect(stopped.instances.map(\.instanceId) == [instanceId])
         #expect(proxy.forwarded(action: "StopInstances") == 2)
-        let state = try await direct.send(EC2.describeInstances(.init(instanceIds: [instanceId]))).instances.first?.state
+        let state = try await direct.send(EC2.describeInstances(.init(instanceIds: [instanceId]))).instances.first?
+            .state
         #expect(state?.name == "stopped")
         try await proxy.shutdown()
     }

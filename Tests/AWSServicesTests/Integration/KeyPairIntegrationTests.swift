@@ -72,7 +72,8 @@ struct KeyPairIntegrationTests {
         let moto = try await MotoServer.shared()
         let aws = MotoServiceClients.client(moto, region: "ap-northeast-2")
         let name = MotoServiceClients.name("dup")
-        let input = EC2.ImportKeyPairInput(keyName: name, publicKeyMaterial: Array(try MotoServiceClients.freshPublicKey().utf8))
+        let input = EC2.ImportKeyPairInput(
+            keyName: name, publicKeyMaterial: Array(try MotoServiceClients.freshPublicKey().utf8))
         _ = try await aws.send(EC2.importKeyPair(input))
         let duplicate = await #expect(throws: AWSServiceError.self) { try await aws.send(EC2.importKeyPair(input)) }
         #expect(duplicate?.code == "InvalidKeyPair.Duplicate")

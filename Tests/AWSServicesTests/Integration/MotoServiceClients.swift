@@ -70,8 +70,10 @@ enum MotoServiceClients {
 
     /// KMS CreateKey's key id (set-up only: amikey never creates keys).
     static func createKey(_ aws: AWSServiceClient) async throws -> String {
-        try await aws.send(try AWSOperation<CreateKeyOutput>.json(.kms, service: .kms, CreateKeyInput(), idempotency: .notIdempotent))
-            .keyMetadata.keyId
+        try await aws.send(
+            try AWSOperation<CreateKeyOutput>.json(.kms, service: .kms, CreateKeyInput(), idempotency: .notIdempotent)
+        )
+        .keyMetadata.keyId
     }
 
     /// Organizations CreateOrganization in moto's default account; an existing organization is fine.
