@@ -65,7 +65,8 @@ public struct AWSServiceClient: Sendable {
 
     /// Sends a call without an idempotency token, running `reconcile` after an ambiguous failure (a reset or
     /// timeout after the request was written, a 500) instead of blindly resending: what it returns is the call's
-    /// result; `nil` means the first attempt left no trace and the call may be sent again.
+    /// result; `nil` means the first attempt left no trace and the call may be sent again. Only operations marked
+    /// `notIdempotent` consult it; the others are simply retried.
     ///
     /// ```swift
     /// let output = try await aws.send(EC2.importKeyPair(input)) {

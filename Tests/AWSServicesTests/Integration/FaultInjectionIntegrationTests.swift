@@ -177,6 +177,30 @@ struct FaultInjectionIntegrationTests {
         try await proxy.shutdown()
     }
 
+    @Test("CreateImage failing on every attempt gives up after 3, having looked for the image each time: none made")
+    func createImageGivesUp() async throws {
+        let moto = try await MotoServer.shared()
+        let region = "us-west-2"
+        try await MotoServiceClients.warm(moto, region: region)
+        let direct = MotoServiceClients.client(moto, region: region)
+        let instanceId = try #require(
+            try await direct.send(EC2.runInstances(.init(imageId: "ami-12c6146b"))).instances.first?.instanceId)
+        let proxy = try await FaultInjectingProxy.start(
+            upstream: moto.baseURL, transport: moto.transport, action: "CreateImage",
+            faults: [.internalError, .resetBeforeForwarding, .internalError])
+        let aws = MotoServiceClients.client(through: proxy, moto: moto, region: region)
+        let input = EC2.CreateImageInput(instanceId: instanceId, name: MotoServiceClients.name("doomed"))
+            .withRequestTag()
+
+        let error = await #expect(throws: AWSServiceError.self) { try await aws.createImage(input) }
+        #expect(error?.code == "InternalError")
+        #expect(proxy.received(action: "CreateImage") == 3)
+        #expect(proxy.received(action: "DescribeImages") == 3)
+        #expect(proxy.forwarded(action: "CreateImage") == 0)
+        #expect(try await direct.image(taggedWith: try #require(input.requestTag)) == nil)
+        try await proxy.shutdown()
+    }
+
     @Test("RunInstances is retried after a reset with the same ClientToken on every attempt")
     func runInstancesKeepsItsToken() async throws {
         let moto = try await MotoServer.shared()
