@@ -24,10 +24,10 @@ enum MotoServiceClients {
         return AWSServiceClient(client: client, region: region) { try moto.endpoint($0, region: region) }
     }
 
-    /// A service client whose calls go through `proxy`, with a short attempt timeout for the slow-answer fault.
+    /// A service client whose calls go through `proxy`, with an attempt timeout the slow-answer fault outlasts.
     static func client(
         through proxy: FaultInjectingProxy, moto: MotoServer, region: String, maxAttempts: Int = 3,
-        attemptTimeout: Duration = .milliseconds(1500)
+        attemptTimeout: Duration = .seconds(3)
     ) -> AWSServiceClient {
         let client = AWSClient(
             transport: moto.transport, credentialProvider: StaticCredentialProvider(MotoServer.credentials),
