@@ -8,6 +8,7 @@ extension AWSServiceID {
         case "ec2-instance-connect": AWSJSONProtocol.ec2InstanceConnect.serviceName
         case "kms": AWSJSONProtocol.kms.serviceName
         case "organizations": AWSJSONProtocol.organizations.serviceName
+        case "sso": "SSO"
         default: name
         }
     }
