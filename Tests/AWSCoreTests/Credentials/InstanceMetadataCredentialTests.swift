@@ -13,12 +13,13 @@ struct InstanceMetadataCredentialTests {
 
     /// A metadata service: the token PUT answers `tokenStatus`; GETs need the token unless `allowV1`; the role
     /// document fails `roleFailures` times first.
-    static func service(tokenStatus: Int = 200, allowV1: Bool = false, roleFailures: Int = 0) async throws
-        -> LoopbackHTTPServer
-    {
+    static func service(
+        tokenStatus: Int = 200, tokenDelay: Duration = .zero, allowV1: Bool = false, roleFailures: Int = 0
+    ) async throws -> LoopbackHTTPServer {
         let failures = Mutex(roleFailures)
         return try await LoopbackHTTPServer.start { request in
             if request.method == "PUT", request.path == "/latest/api/token" {
+                if tokenDelay > .zero { try? await Task.sleep(for: tokenDelay) }
                 guard request.headers["x-aws-ec2-metadata-token-ttl-seconds"] == "21600" else { return .text(400, "") }
                 return tokenStatus == 200 ? .text(200, sessionToken) : .text(tokenStatus, "")
             }
@@ -86,6 +87,21 @@ struct InstanceMetadataCredentialTests {
         #expect(credentials.credentials.accessKeyID == "ASIAIMDSEXAMPLE")
         #expect(server.requests.count == 3)
         #expect(server.requests.dropFirst().allSatisfy { $0.headers["x-aws-ec2-metadata-token"] == nil })
+    }
+
+    @Test("a token PUT that outlasts metadata_service_timeout falls back to IMDSv1 at once")
+    func tokenTimeout() async throws {
+        let server = try await Self.service(tokenDelay: .milliseconds(2_500), allowV1: true)
+        defer { Task { try await server.shutdown() } }
+        let home = try TempHome()
+        let credentials = try await home.configuration([
+            "AWS_EC2_METADATA_SERVICE_ENDPOINT": server.baseURL, "AWS_METADATA_SERVICE_TIMEOUT": "1",
+            "AWS_METADATA_SERVICE_NUM_ATTEMPTS": "3",
+        ]).credentialProvider(context: Self.context()).credentials()
+        #expect(credentials.credentials.accessKeyID == "ASIAIMDSEXAMPLE")
+        // One PUT only (a read timeout is not retried), then the GETs without a token.
+        #expect(server.requests.filter { $0.method == "PUT" }.count == 1)
+        #expect(server.requests.filter { $0.method == "GET" }.allSatisfy { $0.headers["x-aws-ec2-metadata-token"] == nil })
     }
 
     @Test("no token and ec2_metadata_v1_disabled: an error, and no IMDSv1 request")
