@@ -21,6 +21,7 @@ extension AWSConfiguration {
     private func provider(
         for resolved: ResolvedCredentialSource, profile: String, context: CredentialProviderContext
     ) throws -> any CredentialProvider {
+        let defaultSessionName = AssumeRoleCredentialProvider.defaultSessionName(at: context.clock)
         switch resolved.source {
         case .staticKeys(let keys):
             return StaticCredentialProvider(keys)
@@ -33,7 +34,7 @@ extension AWSConfiguration {
             let inner = try cachedProvider(for: role.source.credentials, profile: sourceProfile, context: context)
             return AssumeRoleCredentialProvider(
                 role: role, profile: role.profile,
-                sessionName: role.roleSessionName?.value ?? AssumeRoleCredentialProvider.defaultSessionName(at: context.clock),
+                sessionName: role.roleSessionName?.value ?? defaultSessionName,
                 endpoint: try stsEndpoint(),
                 client: AWSClient(
                     transport: context.transport, credentialProvider: inner, retryPolicy: credentialRetryPolicy,
@@ -42,7 +43,7 @@ extension AWSConfiguration {
         case .webIdentity(let source):
             return WebIdentityCredentialProvider(
                 source: source,
-                sessionName: source.roleSessionName?.value ?? AssumeRoleCredentialProvider.defaultSessionName(at: context.clock),
+                sessionName: source.roleSessionName?.value ?? defaultSessionName,
                 endpoint: try stsEndpoint(), retryPolicy: credentialRetryPolicy, context: context)
         case .sso(let source):
             return SSOCredentialProvider(

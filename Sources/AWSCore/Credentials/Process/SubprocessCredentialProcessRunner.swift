@@ -20,11 +20,12 @@ public struct SubprocessCredentialProcessRunner: CredentialProcessRunner {
             throw CredentialProcessLaunchError(program: "", reason: "the command is empty")
         }
         let environment = self.environment
+        let rest = Array(arguments.dropFirst())
         // `Process.waitUntilExit` and the blocking reads must not hold a cooperative thread.
         return try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
                 continuation.resume(
-                    with: Result { try Self.runBlocking(program: program, arguments: Array(arguments.dropFirst()), environment: environment) })
+                    with: Result { try Self.runBlocking(program: program, arguments: rest, environment: environment) })
             }
         }
     }

@@ -101,8 +101,9 @@ struct ContainerCredentialProvider: CredentialProvider {
     /// `: CODE: MESSAGE` from an error document (both non-secret by design), else nothing.
     static func errorSummary(_ body: [UInt8]) -> String {
         guard let document = CredentialJSON(body) else { return "" }
-        let parts = [document.string("code") ?? document.string("Code"), document.string("message") ?? document.string("Message")]
-            .compactMap { $0 }
+        let parts = [
+            document.string("code") ?? document.string("Code"), document.string("message") ?? document.string("Message"),
+        ].compactMap { $0 }
         return parts.isEmpty ? "" : ": " + SecretRedactor().redact(text: parts.joined(separator: ": "))
     }
 }

@@ -50,7 +50,8 @@ struct LoginCredentialProvider: CredentialProvider {
                 sessionToken: try token.require("sessionToken"))
             expiresAt = try token.require("expiresAt")
         } catch {
-            throw CredentialProviderError.loginCacheUnreadable(session: session, cachePath: path, reason: "accessToken: \(error.reason)")
+            throw CredentialProviderError.loginCacheUnreadable(
+                session: session, cachePath: path, reason: "accessToken: \(error.reason)")
         }
         guard let expiry = AWSTimestamp.credentialExpiration(expiresAt) else {
             throw CredentialProviderError.loginCacheUnreadable(

@@ -59,7 +59,8 @@ struct ProcessCredentialProvider: CredentialProvider {
     /// The first lines of standard error, shortened, with any private key block removed.
     static func excerpt(of stderr: [UInt8]) -> String {
         let text = String(decoding: stderr, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).prefix(stderrLineLimit).joined(separator: "\n")
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).prefix(stderrLineLimit)
+            .joined(separator: "\n")
         if lines.count > stderrCharacterLimit { lines = String(lines.prefix(stderrCharacterLimit)) + "…" }
         else if text.count > lines.count { lines += "\n…" }
         return SecretRedactor().redact(text: lines)

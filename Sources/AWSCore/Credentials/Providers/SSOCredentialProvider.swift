@@ -31,7 +31,8 @@ struct SSOCredentialProvider: CredentialProvider {
         let response: AWSHTTPResponse
         do {
             response = try await CredentialHTTP(context: context).execute(
-                wire, operation: OperationRetryTraits(service: "sso", operation: "GetRoleCredentials", idempotency: .readOnly),
+                wire,
+                operation: OperationRetryTraits(service: "sso", operation: "GetRoleCredentials", idempotency: .readOnly),
                 serviceName: "SSO", retryPolicy: retryPolicy, secrets: [token])
         } catch let error as AWSServiceError {
             // UnauthorizedException (401) is botocore's `UnauthorizedSSOTokenError`: the session is over.
@@ -60,7 +61,8 @@ struct SSOCredentialProvider: CredentialProvider {
             throw CredentialProviderError.ssoTokenUnreadable(profile: profile, cachePath: path, reason: "\(error)")
         }
         guard let document = CredentialJSON(bytes) else {
-            throw CredentialProviderError.ssoTokenUnreadable(profile: profile, cachePath: path, reason: "it is not a JSON object")
+            throw CredentialProviderError.ssoTokenUnreadable(
+                profile: profile, cachePath: path, reason: "it is not a JSON object")
         }
         let token: String
         let expiresAt: String
@@ -98,7 +100,8 @@ struct SSOCredentialProvider: CredentialProvider {
             }
             return ExpiringCredentials(keys, expiration: AWSTimestamp.date(fromEpochSeconds: milliseconds / 1000))
         } catch {
-            throw CredentialProviderError.malformedResponse(service: "SSO GetRoleCredentials", url: url, reason: error.reason)
+            throw CredentialProviderError.malformedResponse(
+                service: "SSO GetRoleCredentials", url: url, reason: error.reason)
         }
     }
 }

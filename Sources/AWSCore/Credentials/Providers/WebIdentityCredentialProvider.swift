@@ -37,7 +37,8 @@ struct WebIdentityCredentialProvider: CredentialProvider {
         do {
             response = try await CredentialHTTP(context: context).execute(
                 CredentialHTTP.unsigned(request, endpoint: endpoint),
-                operation: OperationRetryTraits(service: "sts", operation: "AssumeRoleWithWebIdentity", idempotency: .readOnly),
+                operation: OperationRetryTraits(
+                    service: "sts", operation: "AssumeRoleWithWebIdentity", idempotency: .readOnly),
                 serviceName: AWSQueryProtocol.sts.serviceName, retryPolicy: retryPolicy, secrets: [token])
         } catch let error as AWSServiceError {
             throw CredentialProviderError.webIdentityFailed(
