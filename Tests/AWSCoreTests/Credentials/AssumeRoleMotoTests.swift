@@ -137,6 +137,34 @@ struct AssumeRoleMotoTests {
         #expect(try await Self.identity(provider, moto: moto).account == "444444444444")
     }
 
+    @Test(
+        "credential_source = Ec2InstanceMetadata or EcsContainer: AssumeRole signed with the instance's or task's keys",
+        arguments: ["Ec2InstanceMetadata", "EcsContainer"])
+    func credentialSourceEndpoints(source: String) async throws {
+        let moto = try await MotoServer.shared()
+        let home = try TempHome()
+        try home.config(
+            """
+            [profile on-aws]
+            role_arn = arn:aws:iam::555555555555:role/from-\(source)
+            credential_source = \(source)
+            """)
+        let server = try await source == "EcsContainer"
+            ? ContainerCredentialTests.endpoint(failures: 0) : InstanceMetadataCredentialTests.service()
+        defer { Task { try await server.shutdown() } }
+        let recording = RecordingTransport(CredentialTestContext.loopbackTransport)
+        let provider = try home.configuration(
+            ["AWS_ENDPOINT_URL": moto.baseURL, "AWS_EC2_METADATA_SERVICE_ENDPOINT": server.baseURL,
+             "AWS_CONTAINER_CREDENTIALS_FULL_URI": server.baseURL + "/creds"],
+            commandLine: AWSCommandLineOverrides(profile: "on-aws")
+        ).credentialProvider(context: CredentialTestContext.make(transport: recording))
+        #expect(try await Self.identity(provider, moto: moto).account == "555555555555")
+        let expectedKey = source == "EcsContainer" ? "ASIACONTAINER1" : "ASIAIMDSEXAMPLE"
+        let assumeRole = try #require(recording.requests.first { $0.url.hasPrefix(moto.baseURL) })
+        #expect(assumeRole.headers["Authorization"]?.contains("Credential=\(expectedKey)/") == true)
+        #expect(!server.requests.isEmpty)
+    }
+
     @Test("without role_session_name the session is botocore-session-<epoch seconds of the context clock>")
     func defaultSessionName() async throws {
         let moto = try await MotoServer.shared()
