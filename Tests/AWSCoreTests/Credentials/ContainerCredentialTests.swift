@@ -32,11 +32,14 @@ struct ContainerCredentialTests {
         let home = try TempHome()
         let tokenFile = try home.write("eks/token", "eks-pod-identity-token-1")
         let clock = ManualClock(start: Self.start)
+        let capture = LogCapture()
         let provider = try home.configuration([
             "AWS_CONTAINER_CREDENTIALS_FULL_URI": server.baseURL + "/v1/credentials?id=7",
             "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE": tokenFile,
         ]).credentialProvider(
-            context: CredentialTestContext.make(transport: CredentialTestContext.loopbackTransport, clock: clock))
+            context: CredentialTestContext.make(
+                transport: CredentialTestContext.loopbackTransport, clock: clock,
+                logger: RequestLogger(capture.logger())))
 
         let first = try await provider.credentials()
         #expect(first.credentials.accessKeyID == "ASIACONTAINER2")
@@ -51,6 +54,9 @@ struct ContainerCredentialTests {
         clock.advance(by: .seconds(3_400))
         #expect(try await provider.credentials().credentials.accessKeyID == "ASIACONTAINER3")
         #expect(server.requests.last?.headers["Authorization"] == "eks-pod-identity-token-2")
+        let log = capture.captured.joined(separator: "\n")
+        #expect(log.contains("ContainerCredentials attempt 2"))
+        for secret in ["eks-pod-identity-token", Self.secret, Self.token] { #expect(!log.contains(secret)) }
     }
 
     @Test("AWS_CONTAINER_AUTHORIZATION_TOKEN is sent as it is")
