@@ -15,6 +15,9 @@ public struct AWSServiceID: Sendable, Hashable, CustomStringConvertible {
     public static let kms = AWSServiceID(name: "kms")
     /// Organizations (serviceId `Organizations`).
     public static let organizations = AWSServiceID(name: "organizations")
+    /// The IAM Identity Center portal (serviceId `SSO`, endpoint prefix `portal.sso`): GetRoleCredentials for
+    /// SSO profiles, overridden by `AWS_ENDPOINT_URL_SSO` as botocore's `sso` client is.
+    public static let sso = AWSServiceID(name: "sso")
 
     /// A service by its client name.
     public init(name: String) {

@@ -37,6 +37,7 @@ enum DefaultEndpoint {
         service: AWSServiceID, region: String, partition: AWSPartition, useFIPS: Bool, useDualStack: Bool,
         stsRegionalEndpoints: EndpointSettings.STSRegionalEndpoints
     ) -> String {
+        if service == .sso { return ssoPortalURL(region: region, partition: partition, useFIPS: useFIPS, useDualStack: useDualStack) }
         let name = service.name
         if service == .sts, stsRegionalEndpoints == .legacy, !useFIPS, !useDualStack, legacyGlobalSTSRegions.contains(region) {
             return "https://sts.amazonaws.com"
@@ -62,6 +63,19 @@ enum DefaultEndpoint {
         case (false, false):
             if service == .sts, region == "aws-global" { return "https://sts.amazonaws.com" }
             return "https://\(name).\(region).\(partition.dnsSuffix)"
+        }
+    }
+
+    /// The SSO portal's host is `portal.sso.<region>` (`sso/2019-06-10/endpoint-rule-set-1.json`); GovCloud's FIPS
+    /// endpoint is its standard one.
+    private static func ssoPortalURL(region: String, partition: AWSPartition, useFIPS: Bool, useDualStack: Bool) -> String {
+        switch (useFIPS, useDualStack) {
+        case (true, true): return "https://portal.sso-fips.\(region).\(partition.dualStackDNSSuffix)"
+        case (true, false):
+            if partition.id == "aws-us-gov" { return "https://portal.sso.\(region).amazonaws.com" }
+            return "https://portal.sso-fips.\(region).\(partition.dnsSuffix)"
+        case (false, true): return "https://portal.sso.\(region).\(partition.dualStackDNSSuffix)"
+        case (false, false): return "https://portal.sso.\(region).\(partition.dnsSuffix)"
         }
     }
 }

@@ -1,0 +1,61 @@
+import Foundation
+
+/// A JSON object from a credentials document (process output, container, IMDS, SSO, token caches), read by key.
+///
+/// Values are never printed: callers report a missing or mistyped key by name only.
+struct CredentialJSON {
+    private let fields: [String: Any]
+
+    /// The object in `bytes`, or `nil` when they are not a JSON object.
+    init?(_ bytes: [UInt8]) {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)), let fields = object as? [String: Any]
+        else { return nil }
+        self.fields = fields
+    }
+
+    private init(fields: [String: Any]) {
+        self.fields = fields
+    }
+
+    /// Whether `key` is present with any value (botocore's `key in document`).
+    func contains(_ key: String) -> Bool { fields[key] != nil }
+
+    /// The string at `key`, or `nil` when absent, null or not a string.
+    func string(_ key: String) -> String? { fields[key] as? String }
+
+    /// The nested object at `key`.
+    func object(_ key: String) -> CredentialJSON? {
+        (fields[key] as? [String: Any]).map { CredentialJSON(fields: $0) }
+    }
+
+    /// The number at `key` (JSON integers and fractions alike), or `nil`.
+    func number(_ key: String) -> Double? {
+        switch fields[key] {
+        case let value as Int: return Double(value)
+        case let value as Int64: return Double(value)
+        case let value as Double: return value
+        case let value as NSNumber: return value.doubleValue
+        default: return nil
+        }
+    }
+
+    /// The string at `key`, or a reason naming the key.
+    func require(_ key: String) throws(Missing) -> String {
+        guard let value = string(key), !value.isEmpty else { throw Missing(key: key) }
+        return value
+    }
+
+    /// A required key that is absent, empty or not a string.
+    struct Missing: Error {
+        let key: String
+        var reason: String { "the required key \(key) is missing or not a string" }
+    }
+}
+
+extension AWSTimestamp {
+    /// An expiry as credential documents write it: ISO 8601, or the AWS CLI v1 SSO cache's `…UTC` suffix.
+    static func credentialExpiration(_ text: String) -> Date? {
+        if text.hasSuffix("UTC") { return date(fromISO8601: String(text.dropLast(3)) + "Z") }
+        return date(fromISO8601: text)
+    }
+}
