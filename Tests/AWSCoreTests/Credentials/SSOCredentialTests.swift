@@ -63,6 +63,7 @@ struct SSOCredentialTests {
         let server = try await Self.portal()
         defer { Task { try await server.shutdown() } }
         let home = try TempHome()
+        defer { withExtendedLifetime(home) {} }
         try home.config(Self.config)
         let configuration = try home.configuration(
             ["AWS_ENDPOINT_URL_SSO": server.baseURL], commandLine: AWSCommandLineOverrides(profile: profile))
@@ -98,6 +99,7 @@ struct SSOCredentialTests {
         let server = try await Self.portal()
         defer { Task { try await server.shutdown() } }
         let home = try TempHome()
+        defer { withExtendedLifetime(home) {} }
         try home.config(Self.config)
         let configuration = try home.configuration(
             ["AWS_ENDPOINT_URL": server.baseURL], commandLine: AWSCommandLineOverrides(profile: "modern"))
@@ -132,6 +134,7 @@ struct SSOCredentialTests {
     @Test("the portal's default endpoint is portal.sso.<sso_region>, overridable like botocore's sso client")
     func endpoint() throws {
         let home = try TempHome()
+        defer { withExtendedLifetime(home) {} }
         #expect(
             try home.configuration().endpoint(for: .sso, region: "eu-central-1").url.absoluteString
                 == "https://portal.sso.eu-central-1.amazonaws.com")

@@ -26,6 +26,7 @@ struct STSFailureTests {
         let server = try await Self.refusingSTS(code: "AccessDenied", status: 403)
         defer { Task { try await server.shutdown() } }
         let home = try TempHome()
+        defer { withExtendedLifetime(home) {} }
         try home.config(
             """
             [profile base]
@@ -58,6 +59,7 @@ struct STSFailureTests {
         let server = try await Self.refusingSTS(code: "InvalidIdentityToken", status: 400)
         defer { Task { try await server.shutdown() } }
         let home = try TempHome()
+        defer { withExtendedLifetime(home) {} }
         let tokenFile = try home.write("jwt", Self.webToken)
         let provider = try home.configuration([
             "AWS_ENDPOINT_URL": server.baseURL, "AWS_WEB_IDENTITY_TOKEN_FILE": tokenFile,

@@ -3,7 +3,8 @@ import AWSTestSupport
 import Foundation
 
 /// A temporary HOME with `.aws/config` and `.aws/credentials` written into it, removed when the value goes away;
-/// configurations load from it through the real file system, as the CLI would.
+/// configurations load from it through the real file system, as the CLI would. Providers read its files lazily, so
+/// tests keep it alive to the end (`defer { withExtendedLifetime(home) {} }`).
 final class TempHome: @unchecked Sendable {  // only read after set-up
     let path: String
 
