@@ -56,10 +56,13 @@ struct SSOCredentialTests {
     @Test(
         "sso_session and legacy profiles: cached token → GET /federation/credentials with the bearer header",
         arguments: [
-            ("modern", "111122223333", "Read Only", "ee0bfd2552fbd840c02cc48b6e823320543c450f"),
-            ("legacy", "444455556666", "Admin", "79e435d7a515078e81c9dffc35f38d5687ebd3a7"),
+            ("modern", "111122223333", "Read Only", "ee0bfd2552fbd840c02cc48b6e823320543c450f", "2026-05-28T21:26:40Z"),
+            // AWS CLI v1 wrote `expiresAt` with a `UTC` suffix; botocore's dateutil reads it.
+            ("legacy", "444455556666", "Admin", "79e435d7a515078e81c9dffc35f38d5687ebd3a7", "2026-05-28T21:26:40UTC"),
         ])
-    func roleCredentials(profile: String, account: String, role: String, cacheKey: String) async throws {
+    func roleCredentials(profile: String, account: String, role: String, cacheKey: String, expiresAt: String)
+        async throws
+    {
         let server = try await Self.portal()
         defer { Task { try await server.shutdown() } }
         let home = try TempHome()
@@ -69,7 +72,7 @@ struct SSOCredentialTests {
             ["AWS_ENDPOINT_URL_SSO": server.baseURL], commandLine: AWSCommandLineOverrides(profile: profile))
         let cachePath = try CredentialTestContext.cachePath(configuration)
         #expect(cachePath == home.path + "/.aws/sso/cache/\(cacheKey).json")
-        try Self.writeToken(home, at: cachePath, expiresAt: "2026-05-28T21:26:40Z")
+        try Self.writeToken(home, at: cachePath, expiresAt: expiresAt)
         let capture = LogCapture()
         let provider = try configuration.credentialProvider(
             context: CredentialTestContext.make(
