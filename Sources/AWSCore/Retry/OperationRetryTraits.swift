@@ -6,6 +6,7 @@
 /// let describe = OperationRetryTraits(service: "ec2", operation: "DescribeImages", idempotency: .readOnly)
 /// let run = OperationRetryTraits(service: "ec2", operation: "RunInstances", idempotency: .clientToken)
 /// let create = OperationRetryTraits(service: "ec2", operation: "CreateImage", idempotency: .notIdempotent)
+/// let stop = OperationRetryTraits(service: "ec2", operation: "StopInstances", idempotency: .repeatable)
 /// ```
 public struct OperationRetryTraits: Sendable, Hashable {
     /// Whether sending an operation twice can do something twice.
@@ -15,9 +16,13 @@ public struct OperationRetryTraits: Sendable, Hashable {
         /// A mutating call carrying a `ClientToken`: the service runs it at most once per token, so the caller
         /// creates the token once, before the first attempt, and sends the same one on every attempt.
         case clientToken
-        /// A mutating call with no idempotency token (CreateImage, ImportKeyPair, CreateTags,
-        /// Modify*Attribute): after an ambiguous failure it is never repeated until the caller has checked
-        /// whether the first attempt took effect.
+        /// A mutating call without a token whose repetition leaves the same end state as one call (StopInstances,
+        /// StartInstances, AssumeRole, SendSSHPublicKey, CreateTags, which sets tags): retried like ``readOnly``,
+        /// ambiguous failures included.
+        case repeatable
+        /// A mutating call with no idempotency token whose repetition would do it twice (CreateImage,
+        /// ImportKeyPair, SSM SendCommand): after an ambiguous failure it is never repeated until the caller has
+        /// checked whether the first attempt took effect.
         case notIdempotent
     }
 

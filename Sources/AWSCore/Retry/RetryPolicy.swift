@@ -65,16 +65,22 @@ public struct RetryPolicy: Sendable, Hashable {
     /// What to do after attempt number `attempt` (1-based) of `operation` failed with `failure`.
     ///
     /// botocore's rule is "retry if under max attempts and (transient or throttled)". Ours adds the rule
-    /// for calls without an idempotency token: when the failure is ambiguous (the server may have acted), the
-    /// answer is ``RetryDecision/reconcileFirst(_:thenRetry:)``, never a blind ``RetryDecision/retry(_:)``.
+    /// for ``OperationRetryTraits/Idempotency/notIdempotent`` calls: when the failure is ambiguous (the server may
+    /// have acted), the answer is ``RetryDecision/reconcileFirst(_:thenRetry:)``, never a blind
+    /// ``RetryDecision/retry(_:)``. ``OperationRetryTraits/Idempotency/readOnly``,
+    /// ``OperationRetryTraits/Idempotency/repeatable`` and ``OperationRetryTraits/Idempotency/clientToken`` calls
+    /// are simply retried: a repeat cannot do anything twice.
     public func decision(
         after failure: RetryFailure, attempt: Int, operation: OperationRetryTraits
     ) -> RetryDecision {
         let classification = RetryClassification(failure, service: operation.service)
         guard classification.isRetryable else { return .stop(.notRetryable) }
         let attemptsRemain = attempt < maxAttempts
-        if operation.idempotency == .notIdempotent, failure.mayHaveTakenEffect {
+        switch operation.idempotency {
+        case .notIdempotent where failure.mayHaveTakenEffect:
             return .reconcileFirst(classification, thenRetry: attemptsRemain)
+        case .readOnly, .repeatable, .clientToken, .notIdempotent:
+            break
         }
         return attemptsRemain ? .retry(classification) : .stop(.maxAttemptsReached)
     }

@@ -86,9 +86,11 @@ extension EC2 {
         }
     }
 
-    /// ModifyImageAttribute: mutating, no idempotency token (re-read the permissions before repeating).
+    /// ModifyImageAttribute: no token, but `LaunchPermission.Add`/`.Remove` add entries to and remove them from
+    /// the image's set of launch permissions (API_ModifyImageAttribute.html, API_LaunchPermissionModifications.html),
+    /// so a repeat leaves the same set; hence `repeatable` rather than a reconcile step.
     public static func modifyImageAttribute(_ input: ModifyImageAttributeInput) -> AWSOperation<AWSEmptyOutput> {
-        operation(input, idempotency: .notIdempotent)
+        operation(input, idempotency: .repeatable)
     }
 }
 

@@ -149,9 +149,10 @@ extension EC2 {
         /// `DryRun`.
         public var dryRun: Bool?
 
-        /// Creates the input; `clientToken` is required so retries never copy twice.
+        /// Creates the input. `clientToken` defaults to a fresh UUID made here, once per input, so every attempt
+        /// sends the same token and retries never copy twice; pass a journaled token to keep that across processes.
         public init(
-            sourceImageId: String, sourceRegion: String, name: String, clientToken: String,
+            sourceImageId: String, sourceRegion: String, name: String, clientToken: String = UUID().uuidString.lowercased(),
             description: String? = nil, encrypted: Bool? = nil, kmsKeyId: String? = nil, copyImageTags: Bool? = nil,
             tagSpecifications: [TagSpecification] = [], dryRun: Bool? = nil
         ) {
@@ -186,6 +187,11 @@ extension EC2 {
     public struct ImageIdOutput: Sendable, Hashable, XMLDecodable {
         /// `imageId` of the new AMI.
         public var imageId: String
+
+        /// An output naming `imageId` (a reconcile step reports an image it found this way).
+        public init(imageId: String) {
+            self.imageId = imageId
+        }
 
         /// Reads `<imageId>`.
         public init(xml node: XMLNode) throws {

@@ -93,9 +93,11 @@ extension EC2 {
         }
     }
 
-    /// ModifyInstanceAttribute: mutating, no idempotency token.
+    /// ModifyInstanceAttribute: no token, but the `Attribute`/`Value` form replaces one attribute's value
+    /// ("Modifies the specified attribute of the specified instance. You can specify only one attribute at a time",
+    /// API_ModifyInstanceAttribute.html), so a repeat writes the same value again; hence `repeatable`.
     public static func modifyInstanceAttribute(_ input: ModifyInstanceAttributeInput) -> AWSOperation<AWSEmptyOutput> {
-        operation(input, idempotency: .notIdempotent)
+        operation(input, idempotency: .repeatable)
     }
 
     /// DescribeInstanceAttribute input.

@@ -137,13 +137,14 @@ extension EC2 {
         }
     }
 
-    /// StopInstances: stopping a stopped instance is a no-op, so repeating is safe.
+    /// StopInstances: asks for a target state; a repeat finds the instance stopping or stopped and changes nothing
+    /// (the reply's `previousState`/`currentState` say so), hence `repeatable`.
     public static func stopInstances(_ input: StopInstancesInput) -> AWSOperation<InstanceStateChangesOutput> {
-        operation(input, idempotency: .readOnly)
+        operation(input, idempotency: .repeatable)
     }
 
-    /// StartInstances: starting a running instance is a no-op, so repeating is safe.
+    /// StartInstances: asks for a target state; a repeat finds the instance pending or running, hence `repeatable`.
     public static func startInstances(_ input: StartInstancesInput) -> AWSOperation<InstanceStateChangesOutput> {
-        operation(input, idempotency: .readOnly)
+        operation(input, idempotency: .repeatable)
     }
 }

@@ -124,6 +124,14 @@ extension EC2 {
         /// `tagSet`.
         public var tags: [Tag]
 
+        /// An output from its fields (a reconcile step reports a key pair it found this way).
+        public init(keyName: String, keyPairId: String? = nil, keyFingerprint: String? = nil, tags: [Tag] = []) {
+            self.keyName = keyName
+            self.keyPairId = keyPairId
+            self.keyFingerprint = keyFingerprint
+            self.tags = tags
+        }
+
         /// Reads the response fields.
         public init(xml node: XMLNode) throws {
             keyFingerprint = try node.decodeIfPresent("keyFingerprint")

@@ -34,9 +34,12 @@ extension EC2 {
         /// `IamInstanceProfile.Name`.
         public var iamInstanceProfileName: String?
 
-        /// Creates the input; `clientToken` is required so retries never launch twice.
+        /// Creates the input. `clientToken` defaults to a fresh UUID made here, once per input, so every attempt
+        /// of this call sends the same token and retries never launch twice; pass a journaled token to keep that
+        /// across processes (a token reused with other parameters is `IdempotentParameterMismatch`,
+        /// ec2-api-idempotency.html).
         public init(
-            imageId: String, clientToken: String, instanceType: String? = nil, keyName: String? = nil,
+            imageId: String, clientToken: String = UUID().uuidString.lowercased(), instanceType: String? = nil, keyName: String? = nil,
             minCount: Int = 1, maxCount: Int = 1, securityGroupIds: [String] = [], subnetId: String? = nil,
             userData: [UInt8]? = nil, tagSpecifications: [TagSpecification] = [],
             iamInstanceProfileArn: String? = nil, iamInstanceProfileName: String? = nil, dryRun: Bool? = nil

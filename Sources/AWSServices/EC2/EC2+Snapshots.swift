@@ -155,8 +155,10 @@ extension EC2 {
         }
     }
 
-    /// ModifySnapshotAttribute: mutating, no idempotency token.
+    /// ModifySnapshotAttribute: no token, but `CreateVolumePermission.Add`/`.Remove` add accounts to and remove them
+    /// from the snapshot's set of create-volume permissions (API_CreateVolumePermissionModifications.html), so a
+    /// repeat leaves the same set; hence `repeatable`.
     public static func modifySnapshotAttribute(_ input: ModifySnapshotAttributeInput) -> AWSOperation<AWSEmptyOutput> {
-        operation(input, idempotency: .notIdempotent)
+        operation(input, idempotency: .repeatable)
     }
 }

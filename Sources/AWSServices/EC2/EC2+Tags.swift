@@ -27,8 +27,10 @@ extension EC2 {
         }
     }
 
-    /// CreateTags: mutating without a token; classed `notIdempotent` as issue 3 requires (reconcile before repeating).
+    /// CreateTags: sets tags, so a repeat leaves the same tags: "If you specify a tag key that is already
+    /// associated with the resource, the new tag value you specify overwrites the previous tag value"
+    /// (API_CreateTags.html), hence `repeatable`.
     public static func createTags(_ input: CreateTagsInput) -> AWSOperation<AWSEmptyOutput> {
-        operation(input, idempotency: .notIdempotent)
+        operation(input, idempotency: .repeatable)
     }
 }

@@ -44,8 +44,9 @@ public enum EC2InstanceConnect {
         enum CodingKeys: String, CodingKey { case requestId = "RequestId", success = "Success" }
     }
 
-    /// SendSSHPublicKey: repeating only restarts the key's 60-second window, so it is safe to repeat.
+    /// SendSSHPublicKey: a repeat pushes the same key again and only restarts its 60-second window
+    /// (API_SendSSHPublicKey.html), so it is `repeatable`.
     public static func sendSSHPublicKey(_ input: SendSSHPublicKeyInput) throws -> AWSOperation<SendSSHPublicKeyOutput> {
-        try .json(.ec2InstanceConnect, service: service, input, idempotency: .readOnly)
+        try .json(.ec2InstanceConnect, service: service, input, idempotency: .repeatable)
     }
 }

@@ -1,4 +1,5 @@
 import AWSCore
+import Foundation
 
 extension KMS {
     /// CreateGrant input: lets another principal (an account's root, an EC2 service role) use the key.
@@ -13,13 +14,16 @@ extension KMS {
         public var retiringPrincipal: String?
         /// `Operations` (`Decrypt`, `ReEncryptFrom`, `CreateGrant`, …).
         public var operations: [String]
-        /// `Name`: a repeated request with the same name and parameters returns the same grant.
+        /// `Name`: KMS's de-duplication key: "When this value is present, you can retry a CreateGrant request with
+        /// identical parameters; if the grant already exists, the original GrantId is returned without creating a
+        /// new grant" (API_CreateGrant.html). `nil` makes every repeat a new grant.
         public var name: String?
 
-        /// Creates the input.
+        /// Creates the input; `name` defaults to a fresh `amikey-<UUID>` so retries never grant twice (pass a
+        /// journaled name to keep that across processes).
         public init(
             keyId: String, granteePrincipal: String, operations: [String], retiringPrincipal: String? = nil,
-            name: String? = nil
+            name: String? = "amikey-" + UUID().uuidString.lowercased()
         ) {
             self.keyId = keyId
             self.granteePrincipal = granteePrincipal
@@ -52,8 +56,8 @@ extension KMS {
         }
     }
 
-    /// CreateGrant: mutating without a client token (only a `Name` makes repeats converge), so `notIdempotent`.
+    /// CreateGrant: with a `Name` it behaves as a ClientToken call (`clientToken`); without one, `notIdempotent`.
     public static func createGrant(_ input: CreateGrantInput) throws -> AWSOperation<CreateGrantOutput> {
-        try .json(.kms, service: service, input, idempotency: .notIdempotent)
+        try .json(.kms, service: service, input, idempotency: input.name == nil ? .notIdempotent : .clientToken)
     }
 }

@@ -135,8 +135,9 @@ extension STS {
         }
     }
 
-    /// AssumeRole: no side effect beyond issuing credentials, so repeating is safe.
+    /// AssumeRole: changes nothing but issues another set of temporary credentials, so a repeat is harmless:
+    /// `repeatable`.
     public static func assumeRole(_ input: AssumeRoleInput) -> AWSOperation<AssumeRoleOutput> {
-        .query(.sts, service: service, input, idempotency: .readOnly)
+        .query(.sts, service: service, input, idempotency: .repeatable)
     }
 }

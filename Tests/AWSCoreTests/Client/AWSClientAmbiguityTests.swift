@@ -62,14 +62,16 @@ struct AWSClientAmbiguityTests {
         #expect(transport.requests.count == 1)
     }
 
-    @Test("a read that failed ambiguously is simply repeated: reading twice has no effect")
-    func readsAreRepeated() async throws {
+    @Test(
+        "a read or a repeatable call that failed ambiguously is simply repeated: doing it twice changes nothing",
+        arguments: [ClientFixtures.describeTraits, ClientFixtures.stopTraits])
+    func readsAreRepeated(_ traits: OperationRetryTraits) async throws {
         let clock = ManualClock()
         let transport = FakeTransport([.fail(.connectionReset), .respond(ClientFixtures.ok)])
         let reconciled = Counter()
 
         _ = try await ClientFixtures.client(transport, clock: clock).execute(
-            ClientFixtures.describeKeyPairs, endpoint: try ClientFixtures.endpoint(), traits: ClientFixtures.describeTraits,
+            ClientFixtures.describeKeyPairs, endpoint: try ClientFixtures.endpoint(), traits: traits,
             reconcile: {
                 reconciled.increment()
                 return nil

@@ -59,6 +59,7 @@ struct RetryPolicyTests {
     static let create = OperationRetryTraits(service: "ec2", operation: "CreateImage", idempotency: .notIdempotent)
     static let run = OperationRetryTraits(service: "ec2", operation: "RunInstances", idempotency: .clientToken)
     static let describe = OperationRetryTraits(service: "ec2", operation: "DescribeImages", idempotency: .readOnly)
+    static let stop = OperationRetryTraits(service: "ec2", operation: "StopInstances", idempotency: .repeatable)
 
     @Test(
         "Decisions with 3 attempts",
@@ -78,6 +79,13 @@ struct RetryPolicyTests {
             (.transport(.connectionReset), 2, run, .retry(.transient)),
             (.response(statusCode: 500, errorCode: "InternalError"), 1, run, .retry(.transient)),
             (.transport(.readTimeout), 3, run, .stop(.maxAttemptsReached)),
+            // Repeatable calls (no token, same end state when repeated) are retried like reads, ambiguity and all.
+            (.transport(.connectionReset), 1, stop, .retry(.transient)),
+            (.transport(.readTimeout), 2, stop, .retry(.transient)),
+            (.response(statusCode: 500, errorCode: "InternalError"), 1, stop, .retry(.transient)),
+            (.response(statusCode: 503, errorCode: "RequestLimitExceeded"), 1, stop, .retry(.throttling)),
+            (.transport(.connectionReset), 3, stop, .stop(.maxAttemptsReached)),
+            (.response(statusCode: 400, errorCode: "IncorrectInstanceState"), 1, stop, .stop(.notRetryable)),
             // No token: ambiguous failures reconcile first, then retry only if attempts remain.
             (.transport(.connectionReset), 1, create, .reconcileFirst(.transient, thenRetry: true)),
             (.transport(.readTimeout), 2, create, .reconcileFirst(.transient, thenRetry: true)),

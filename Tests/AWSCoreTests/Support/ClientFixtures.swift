@@ -14,6 +14,7 @@ enum ClientFixtures {
 
     static let describeKeyPairs = AWSQueryProtocol.ec2.request(action: "DescribeKeyPairs")
     static let describeTraits = OperationRetryTraits(service: "ec2", operation: "DescribeKeyPairs", idempotency: .readOnly)
+    static let stopTraits = OperationRetryTraits(service: "ec2", operation: "StopInstances", idempotency: .repeatable)
     static let importTraits = OperationRetryTraits(service: "ec2", operation: "ImportKeyPair", idempotency: .notIdempotent)
 
     static func endpoint(_ url: String = "https://ec2.us-east-1.amazonaws.com", service: AWSServiceID = .ec2)

@@ -4,7 +4,8 @@ import Testing
 /// The moto response called `name`, as an `AWSHTTPResponse`.
 func motoResponse(_ name: String) throws -> AWSHTTPResponse {
     let fixture = try #require(
-        MotoFixtures.responses[name] ?? MotoFixtures.moreResponses[name], "no moto fixture \(name)")
+        MotoFixtures.responses[name] ?? MotoFixtures.moreResponses[name]
+            ?? MotoFixtures.networkResponses[name], "no moto fixture \(name)")
     return AWSHTTPResponse(statusCode: fixture.status, text: fixture.body)
 }
 

@@ -204,6 +204,22 @@ struct RequestCase: Sendable, CustomTestStringConvertible {
                         operations: ["Decrypt", "CreateGrant"],
                         name: "amikey"))),
             RequestCase(
+                "ec2.describeSecurityGroups",
+                EC2.describeSecurityGroups(
+                    .init(
+                        groupIds: ["sg-1", "sg-2"], groupNames: ["default"],
+                        filters: [.init(name: "ip-permission.from-port", values: ["22"])], nextToken: "n",
+                        maxResults: 5, dryRun: false))),
+            RequestCase("ec2.describeSecurityGroups.empty", EC2.describeSecurityGroups(.init())),
+            RequestCase(
+                "ec2.describeSubnets",
+                EC2.describeSubnets(
+                    .init(
+                        subnetIds: ["subnet-1"],
+                        filters: [
+                            .init(name: "vpc-id", values: ["vpc-1"]), .init(name: "default-for-az", values: ["true"]),
+                        ], nextToken: "t+/", maxResults: 10, dryRun: true))),
+            RequestCase(
                 "organizations.listAccounts", try Organizations.listAccounts(.init(nextToken: "n", maxResults: 20))),
         ]
     }

@@ -62,6 +62,9 @@ enum RequestFixtures {
         "ec2.describeRegions": #"Action=DescribeRegions&Version=2016-11-15&RegionName.1=us-east-1&RegionName.2=eu-west-1&AllRegions=true&Filter.1.Name=opt-in-status&Filter.1.Value.1=opted-in"#,
         "kms.createGrant": #"{"GranteePrincipal":"arn:aws:iam::222222222222:root","KeyId":"k","Name":"amikey","Operations":["Decrypt","CreateGrant"]}"#,
         "organizations.listAccounts": #"{"MaxResults":20,"NextToken":"n"}"#,
+        "ec2.describeSecurityGroups": #"Action=DescribeSecurityGroups&Version=2016-11-15&GroupId.1=sg-1&GroupId.2=sg-2&GroupName.1=default&NextToken=n&MaxResults=5&DryRun=false&Filter.1.Name=ip-permission.from-port&Filter.1.Value.1=22"#,
+        "ec2.describeSecurityGroups.empty": #"Action=DescribeSecurityGroups&Version=2016-11-15"#,
+        "ec2.describeSubnets": #"Action=DescribeSubnets&Version=2016-11-15&Filter.1.Name=vpc-id&Filter.1.Value.1=vpc-1&Filter.2.Name=default-for-az&Filter.2.Value.1=true&SubnetId.1=subnet-1&NextToken=t%2B%2F&MaxResults=10&DryRun=true"#,
     ]
 }
 
@@ -125,6 +128,9 @@ enum RequestFixtures {
 //  ('ec2.describeRegions', 'ec2', 'ec2', 'DescribeRegions', {'RegionNames': ['us-east-1', 'eu-west-1'], 'AllRegions': True, 'Filters': [{'Name': 'opt-in-status', 'Values': ['opted-in']}]}),
 //  ('kms.createGrant', 'kms', 'json', 'CreateGrant', {'KeyId': 'k', 'GranteePrincipal': 'arn:aws:iam::222222222222:root', 'Operations': ['Decrypt', 'CreateGrant'], 'Name': 'amikey'}),
 //  ('organizations.listAccounts', 'organizations', 'json', 'ListAccounts', {'NextToken': 'n', 'MaxResults': 20}),
+//  ('ec2.describeSecurityGroups', 'ec2', 'ec2', 'DescribeSecurityGroups', {'GroupIds': ['sg-1', 'sg-2'], 'GroupNames': ['default'], 'NextToken': 'n', 'MaxResults': 5, 'DryRun': False, 'Filters': [{'Name': 'ip-permission.from-port', 'Values': ['22']}]}),
+//  ('ec2.describeSecurityGroups.empty', 'ec2', 'ec2', 'DescribeSecurityGroups', {}),
+//  ('ec2.describeSubnets', 'ec2', 'ec2', 'DescribeSubnets', {'Filters': [{'Name': 'vpc-id', 'Values': ['vpc-1']}, {'Name': 'default-for-az', 'Values': ['true']}], 'SubnetIds': ['subnet-1'], 'NextToken': 't+/', 'MaxResults': 10, 'DryRun': True}),
 // ]
 // for name, service, protocol, op, params in cases:
 //     text = body(service, protocol, op, params)
