@@ -71,6 +71,8 @@ struct InstanceMetadataCredentialTests {
             "PUT /latest/api/token", "GET /latest/meta-data/iam/security-credentials/",
             "GET /latest/meta-data/iam/security-credentials/instance-role",
         ])
+        #expect(server.requests.first?.headers["x-aws-ec2-metadata-token-ttl-seconds"] == "21600")
+        #expect(server.requests.first?.headers["x-aws-ec2-metadata-token"] == nil)
         #expect(server.requests.dropFirst().allSatisfy { $0.headers["x-aws-ec2-metadata-token"] == Self.sessionToken })
         let log = capture.captured.joined(separator: "\n")
         #expect(log.contains("IMDS token"))
