@@ -25,11 +25,12 @@ let package = Package(
         .target(
             name: "AMIKeyCLI",
             dependencies: [
-                "AMIKeyWorkflows", "SSHKeys",
+                "AMIKeyWorkflows", "SSHKeys", "AWSCore", "AWSServices",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "AMIKeyWorkflows", dependencies: ["SSHKeys"]),
+        .target(name: "AMIKeyWorkflows", dependencies: ["SSHKeys", "AWSCore", "AWSServices"]),
         .target(
             name: "SSHKeys",
             dependencies: [
@@ -79,7 +80,10 @@ let package = Package(
             path: "Tests/AWSTestSupport"
         ),
         .testTarget(name: "SSHKeysTests", dependencies: ["SSHKeys", "AMIKeyTestSupport"]),
-        .testTarget(name: "AMIKeyWorkflowsTests", dependencies: ["AMIKeyWorkflows", "SSHKeys", "AMIKeyTestSupport"]),
+        .testTarget(
+            name: "AMIKeyWorkflowsTests",
+            dependencies: ["AMIKeyWorkflows", "SSHKeys", "AWSCore", "AWSServices", "AMIKeyTestSupport", "AWSTestSupport"]
+        ),
         .testTarget(name: "AWSSigV4Tests", dependencies: ["AWSSigV4"], resources: [.copy("Vectors")]),
         .testTarget(
             name: "AWSCoreTests",
@@ -90,6 +94,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "AWSServicesTests", dependencies: ["AWSServices", "AWSCore", "AWSTestSupport"]),
-        .testTarget(name: "AMIKeyCLITests", dependencies: ["AMIKeyCLI", "AMIKeyWorkflows", "SSHKeys", "AMIKeyTestSupport"]),
+        .testTarget(
+            name: "AMIKeyCLITests",
+            dependencies: ["AMIKeyCLI", "AMIKeyWorkflows", "SSHKeys", "AWSCore", "AMIKeyTestSupport", "AWSTestSupport"]
+        ),
     ]
 )

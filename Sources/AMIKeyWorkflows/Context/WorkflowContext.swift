@@ -10,15 +10,18 @@ public struct WorkflowContext: Sendable {
     public var currentDirectory: String
     /// Passphrases for encrypted keys.
     public var passphrases: PassphraseProvider
+    /// How to reach AWS; nil for commands that work only on local files.
+    public var aws: AWSAccess?
 
     /// Creates a context.
     public init(fileSystem: any FileSystem, environment: [String: String], homeDirectory: String,
-                currentDirectory: String, passphrases: PassphraseProvider = .none) {
+                currentDirectory: String, passphrases: PassphraseProvider = .none, aws: AWSAccess? = nil) {
         self.fileSystem = fileSystem
         self.environment = environment
         self.homeDirectory = homeDirectory
         self.currentDirectory = currentDirectory
         self.passphrases = passphrases
+        self.aws = aws
     }
 
     /// An absolute path for a path given by the user (`~` expanded, relative to the working directory).

@@ -1,6 +1,6 @@
 extension AWSServiceID {
     /// The service's name in error messages (`EC2`, `STS`), as the protocol descriptions spell it.
-    var displayName: String {
+    public var displayName: String {
         switch name {
         case "ec2": AWSQueryProtocol.ec2.serviceName
         case "sts": AWSQueryProtocol.sts.serviceName

@@ -1,5 +1,6 @@
 import AMIKeyTestSupport
 import AMIKeyWorkflows
+import AWSCore
 import ArgumentParser
 import Foundation
 import Synchronization
@@ -32,6 +33,10 @@ struct CLI {
     var variables: [String: String] = [:]
     var isTerminal = false
     var prompt: PassphraseProvider.Prompt?
+    /// The network AWS commands use; tests point it at a local moto server.
+    var network: (@Sendable () -> AWSNetwork)?
+    /// The clock AWS calls sign and back off with; tests that retry use a manual one.
+    var clock: (any AWSClock)?
 
     init() throws {
         directory = try TempDirectory()
@@ -44,9 +49,11 @@ struct CLI {
 
     func run(_ arguments: [String]) async -> CLIRun {
         let output = CapturedOutput()
-        let environment = CommandEnvironment(
+        var environment = CommandEnvironment(
             fileSystem: LocalFileSystem(), variables: variables, homeDirectory: directory.path("home"),
             currentDirectory: directory.path, prompt: prompt, output: output, isTerminal: isTerminal)
+        if let network { environment.openNetwork = network }
+        if let clock { environment.clock = clock }
         let thrown: (any Error)? = await CommandEnvironment.$override.withValue(environment) {
             do {
                 var command = try RootCommand.parseAsRoot(arguments)

@@ -6,6 +6,8 @@ public enum SettingOrigin: Sendable, Hashable, CustomStringConvertible {
     case environment(String)
     /// A `key = value` line in `~/.aws/config` or `~/.aws/credentials`.
     case configFile(ConfigFileLocation)
+    /// The EC2 instance metadata service answered (the region, when nothing else set one).
+    case instanceMetadata
     /// No source set it: the AWS CLI's built-in default.
     case `default`
 
@@ -16,6 +18,7 @@ public enum SettingOrigin: Sendable, Hashable, CustomStringConvertible {
         case .commandLine(let option): return option
         case .environment(let name): return "environment variable \(name)"
         case .configFile(let location): return location.description
+        case .instanceMetadata: return "instance metadata"
         case .default: return "the default"
         }
     }
