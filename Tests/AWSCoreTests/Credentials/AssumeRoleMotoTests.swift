@@ -69,6 +69,7 @@ struct AssumeRoleMotoTests {
     func sourceProfile() async throws {
         let moto = try await MotoServer.shared()
         let home = try Self.home()
+        defer { withExtendedLifetime(home) {} }
         let recording = RecordingTransport(moto.transport)
         let configuration = try home.configuration(
             ["AWS_ENDPOINT_URL": moto.baseURL, "AWS_REGION": "eu-west-1"],
@@ -102,6 +103,7 @@ struct AssumeRoleMotoTests {
     func twoLevelChain() async throws {
         let moto = try await MotoServer.shared()
         let home = try Self.home()
+        defer { withExtendedLifetime(home) {} }
         let recording = RecordingTransport(moto.transport)
         let provider = try home.configuration(["AWS_ENDPOINT_URL": moto.baseURL, "AWS_PROFILE": "second"])
             .credentialProvider(context: CredentialTestContext.make(transport: recording))
@@ -123,6 +125,7 @@ struct AssumeRoleMotoTests {
     func credentialSourceEnvironment() async throws {
         let moto = try await MotoServer.shared()
         let home = try Self.home()
+        defer { withExtendedLifetime(home) {} }
         let recording = RecordingTransport(moto.transport)
         let provider = try home.configuration(
             ["AWS_ENDPOINT_URL": moto.baseURL, "AWS_ACCESS_KEY_ID": "AKIAFROMENVIRONMENT",
@@ -143,6 +146,7 @@ struct AssumeRoleMotoTests {
     func credentialSourceEndpoints(source: String) async throws {
         let moto = try await MotoServer.shared()
         let home = try TempHome()
+        defer { withExtendedLifetime(home) {} }
         try home.config(
             """
             [profile on-aws]
@@ -169,6 +173,7 @@ struct AssumeRoleMotoTests {
     func defaultSessionName() async throws {
         let moto = try await MotoServer.shared()
         let home = try Self.home()
+        defer { withExtendedLifetime(home) {} }
         let recording = RecordingTransport(moto.transport)
         let clock = SystemAWSClock()
         let expected = "botocore-session-\(Int(clock.currentDate.timeIntervalSince1970))"
@@ -186,6 +191,7 @@ struct AssumeRoleMotoTests {
     func mfaPrompt() async throws {
         let moto = try await MotoServer.shared()
         let home = try Self.home()
+        defer { withExtendedLifetime(home) {} }
         let recording = RecordingTransport(moto.transport)
         let asked = AskLog()
         let provider = try home.configuration(["AWS_ENDPOINT_URL": moto.baseURL, "AWS_PROFILE": "mfa"])
@@ -205,6 +211,7 @@ struct AssumeRoleMotoTests {
     func mfaWithoutPrompt() async throws {
         let moto = try await MotoServer.shared()
         let home = try Self.home()
+        defer { withExtendedLifetime(home) {} }
         let recording = RecordingTransport(moto.transport)
         let provider = try home.configuration(["AWS_ENDPOINT_URL": moto.baseURL, "AWS_PROFILE": "mfa"])
             .credentialProvider(context: CredentialTestContext.make(transport: recording))

@@ -30,6 +30,7 @@ struct ContainerCredentialTests {
         let server = try await Self.endpoint(failures: 1)
         defer { Task { try await server.shutdown() } }
         let home = try TempHome()
+        defer { withExtendedLifetime(home) {} }
         let tokenFile = try home.write("eks/token", "eks-pod-identity-token-1")
         let clock = ManualClock(start: Self.start)
         let capture = LogCapture()
@@ -64,6 +65,7 @@ struct ContainerCredentialTests {
         let server = try await Self.endpoint(failures: 0)
         defer { Task { try await server.shutdown() } }
         let home = try TempHome()
+        defer { withExtendedLifetime(home) {} }
         let provider = try home.configuration([
             "AWS_CONTAINER_CREDENTIALS_FULL_URI": server.baseURL + "/creds",
             "AWS_CONTAINER_AUTHORIZATION_TOKEN": "Basic ecs-token",
@@ -78,6 +80,7 @@ struct ContainerCredentialTests {
         let server = try await Self.endpoint(failures: 10)
         defer { Task { try await server.shutdown() } }
         let home = try TempHome()
+        defer { withExtendedLifetime(home) {} }
         let clock = ManualClock()
         let url = server.baseURL + "/creds"
         let provider = try home.configuration([
@@ -99,6 +102,7 @@ struct ContainerCredentialTests {
         let server = try await Self.endpoint(failures: 0)
         defer { Task { try await server.shutdown() } }
         let home = try TempHome()
+        defer { withExtendedLifetime(home) {} }
         let tokenFile = try home.write("token", "line-one\nline-two")
         let provider = try home.configuration([
             "AWS_CONTAINER_CREDENTIALS_FULL_URI": server.baseURL + "/creds",

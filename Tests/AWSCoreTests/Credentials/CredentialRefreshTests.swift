@@ -25,6 +25,7 @@ struct CredentialRefreshTests {
         ])
     func refresh(_ steps: [Step]) async throws {
         let home = try TempHome()
+        defer { withExtendedLifetime(home) {} }
         let counter = home.path + "/runs"
         let expiration = AWSTimestamp.iso8601String(from: Self.start.addingTimeInterval(3_600))
         let program = try home.write(

@@ -58,6 +58,7 @@ struct InstanceMetadataCredentialTests {
         let server = try await Self.service()
         defer { Task { try await server.shutdown() } }
         let home = try TempHome()
+        defer { withExtendedLifetime(home) {} }
         let capture = LogCapture()
         let configuration = try home.configuration(["AWS_EC2_METADATA_SERVICE_ENDPOINT": server.baseURL])
         let credentials = try await configuration
@@ -70,6 +71,8 @@ struct InstanceMetadataCredentialTests {
             "PUT /latest/api/token", "GET /latest/meta-data/iam/security-credentials/",
             "GET /latest/meta-data/iam/security-credentials/instance-role",
         ])
+        #expect(server.requests.first?.headers["x-aws-ec2-metadata-token-ttl-seconds"] == "21600")
+        #expect(server.requests.first?.headers["x-aws-ec2-metadata-token"] == nil)
         #expect(server.requests.dropFirst().allSatisfy { $0.headers["x-aws-ec2-metadata-token"] == Self.sessionToken })
         let log = capture.captured.joined(separator: "\n")
         #expect(log.contains("IMDS token"))
@@ -84,6 +87,7 @@ struct InstanceMetadataCredentialTests {
         let server = try await Self.service(tokenStatus: status, allowV1: true)
         defer { Task { try await server.shutdown() } }
         let home = try TempHome()
+        defer { withExtendedLifetime(home) {} }
         let credentials = try await home.configuration([
             "AWS_EC2_METADATA_SERVICE_ENDPOINT": server.baseURL + "/", "AWS_METADATA_SERVICE_NUM_ATTEMPTS": "3",
         ]).credentialProvider(context: Self.context()).credentials()
@@ -98,6 +102,7 @@ struct InstanceMetadataCredentialTests {
         let server = try await Self.service(tokenDelay: .milliseconds(2_500), allowV1: true)
         defer { Task { try await server.shutdown() } }
         let home = try TempHome()
+        defer { withExtendedLifetime(home) {} }
         let credentials = try await home.configuration([
             "AWS_EC2_METADATA_SERVICE_ENDPOINT": server.baseURL, "AWS_METADATA_SERVICE_TIMEOUT": "1",
             "AWS_METADATA_SERVICE_NUM_ATTEMPTS": "3",
@@ -113,6 +118,7 @@ struct InstanceMetadataCredentialTests {
         let server = try await Self.service(tokenStatus: 404, allowV1: true)
         defer { Task { try await server.shutdown() } }
         let home = try TempHome()
+        defer { withExtendedLifetime(home) {} }
         try home.config("[default]\nec2_metadata_v1_disabled = true\n")
         let error = await #expect(throws: CredentialProviderError.self) {
             try await home.configuration(["AWS_EC2_METADATA_SERVICE_ENDPOINT": server.baseURL])
@@ -132,6 +138,7 @@ struct InstanceMetadataCredentialTests {
         let server = try await Self.service(tokenStatus: 400, allowV1: true)
         defer { Task { try await server.shutdown() } }
         let home = try TempHome()
+        defer { withExtendedLifetime(home) {} }
         let error = await #expect(throws: CredentialProviderError.self) {
             try await home.configuration(["AWS_EC2_METADATA_SERVICE_ENDPOINT": server.baseURL])
                 .credentialProvider(context: Self.context()).credentials()
@@ -146,6 +153,7 @@ struct InstanceMetadataCredentialTests {
         let server = try await Self.service(roleFailures: 1)
         defer { Task { try await server.shutdown() } }
         let home = try TempHome()
+        defer { withExtendedLifetime(home) {} }
         let provider = try home.configuration([
             "AWS_EC2_METADATA_SERVICE_ENDPOINT": server.baseURL, "AWS_METADATA_SERVICE_NUM_ATTEMPTS": "\(attempts)",
         ]).credentialProvider(context: Self.context())
@@ -165,6 +173,7 @@ struct InstanceMetadataCredentialTests {
         let server = try await Self.service()
         defer { Task { try await server.shutdown() } }
         let home = try TempHome()
+        defer { withExtendedLifetime(home) {} }
         let configuration = try home.configuration(["AWS_EC2_METADATA_SERVICE_ENDPOINT": server.baseURL])
         #expect(configuration.region == .fromInstanceMetadata)
         let region = try await InstanceMetadataClient(configuration: configuration.instanceMetadata, context: Self.context())

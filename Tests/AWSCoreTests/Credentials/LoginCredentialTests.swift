@@ -37,6 +37,7 @@ struct LoginCredentialTests {
     @Test("the cached accessToken is used until it expires")
     func cached() async throws {
         let (home, configuration, cachePath) = try Self.setUp()
+        defer { withExtendedLifetime(home) {} }
         #expect(cachePath.hasPrefix(home.path + "/.aws/login/cache/"))
         try home.write(String(cachePath.dropFirst(home.path.count + 1)), Self.cache(expiresAt: "2026-05-28T21:00:00Z"))
         let credentials = try await Self.credentials(configuration)
@@ -49,6 +50,7 @@ struct LoginCredentialTests {
     @Test("missing, expired or incomplete caches say to run aws login, without any secret")
     func failures() async throws {
         let (home, configuration, cachePath) = try Self.setUp()
+        defer { withExtendedLifetime(home) {} }
         let session = "arn:aws:iam::111122223333:user/me"
         var errors: [CredentialProviderError] = []
         func attempt() async {

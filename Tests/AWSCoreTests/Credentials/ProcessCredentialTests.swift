@@ -110,6 +110,7 @@ struct ProcessCredentialTests {
     @Test("a program that does not exist cannot be started")
     func missingProgram() async throws {
         let home = try TempHome()
+        defer { withExtendedLifetime(home) {} }
         try home.config("[default]\ncredential_process = \(home.path)/bin/absent --flag\n")
         let provider = try home.configuration()
             .credentialProvider(context: CredentialTestContext.make(transport: FailingTransport()))

@@ -56,19 +56,23 @@ struct SSOCredentialTests {
     @Test(
         "sso_session and legacy profiles: cached token → GET /federation/credentials with the bearer header",
         arguments: [
-            ("modern", "111122223333", "Read Only", "ee0bfd2552fbd840c02cc48b6e823320543c450f"),
-            ("legacy", "444455556666", "Admin", "79e435d7a515078e81c9dffc35f38d5687ebd3a7"),
+            ("modern", "111122223333", "Read Only", "ee0bfd2552fbd840c02cc48b6e823320543c450f", "2026-05-28T21:26:40Z"),
+            // AWS CLI v1 wrote `expiresAt` with a `UTC` suffix; botocore's dateutil reads it.
+            ("legacy", "444455556666", "Admin", "79e435d7a515078e81c9dffc35f38d5687ebd3a7", "2026-05-28T21:26:40UTC"),
         ])
-    func roleCredentials(profile: String, account: String, role: String, cacheKey: String) async throws {
+    func roleCredentials(profile: String, account: String, role: String, cacheKey: String, expiresAt: String)
+        async throws
+    {
         let server = try await Self.portal()
         defer { Task { try await server.shutdown() } }
         let home = try TempHome()
+        defer { withExtendedLifetime(home) {} }
         try home.config(Self.config)
         let configuration = try home.configuration(
             ["AWS_ENDPOINT_URL_SSO": server.baseURL], commandLine: AWSCommandLineOverrides(profile: profile))
         let cachePath = try CredentialTestContext.cachePath(configuration)
         #expect(cachePath == home.path + "/.aws/sso/cache/\(cacheKey).json")
-        try Self.writeToken(home, at: cachePath, expiresAt: "2026-05-28T21:26:40Z")
+        try Self.writeToken(home, at: cachePath, expiresAt: expiresAt)
         let capture = LogCapture()
         let provider = try configuration.credentialProvider(
             context: CredentialTestContext.make(
@@ -98,6 +102,7 @@ struct SSOCredentialTests {
         let server = try await Self.portal()
         defer { Task { try await server.shutdown() } }
         let home = try TempHome()
+        defer { withExtendedLifetime(home) {} }
         try home.config(Self.config)
         let configuration = try home.configuration(
             ["AWS_ENDPOINT_URL": server.baseURL], commandLine: AWSCommandLineOverrides(profile: "modern"))
@@ -132,6 +137,7 @@ struct SSOCredentialTests {
     @Test("the portal's default endpoint is portal.sso.<sso_region>, overridable like botocore's sso client")
     func endpoint() throws {
         let home = try TempHome()
+        defer { withExtendedLifetime(home) {} }
         #expect(
             try home.configuration().endpoint(for: .sso, region: "eu-central-1").url.absoluteString
                 == "https://portal.sso.eu-central-1.amazonaws.com")

@@ -26,6 +26,7 @@ struct STSFailureTests {
         let server = try await Self.refusingSTS(code: "AccessDenied", status: 403)
         defer { Task { try await server.shutdown() } }
         let home = try TempHome()
+        defer { withExtendedLifetime(home) {} }
         try home.config(
             """
             [profile base]
@@ -58,6 +59,7 @@ struct STSFailureTests {
         let server = try await Self.refusingSTS(code: "InvalidIdentityToken", status: 400)
         defer { Task { try await server.shutdown() } }
         let home = try TempHome()
+        defer { withExtendedLifetime(home) {} }
         let tokenFile = try home.write("jwt", Self.webToken)
         let provider = try home.configuration([
             "AWS_ENDPOINT_URL": server.baseURL, "AWS_WEB_IDENTITY_TOKEN_FILE": tokenFile,
@@ -74,6 +76,33 @@ struct STSFailureTests {
         #expect(server.requests.first?.headers["Authorization"] == nil)
         for printed in CredentialTestContext.printedForms(of: try #require(error)) {
             #expect(!printed.contains(Self.webToken))
+        }
+    }
+
+    @Test("an AssumeRole answer without a SessionToken: the missing field named, the secret it did hold not printed")
+    func incompleteAnswer() async throws {
+        let server = try await LoopbackHTTPServer.start { _ in
+            .text(
+                200,
+                "<AssumeRoleResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><AssumeRoleResult><Credentials>"
+                    + "<AccessKeyId>ASIAPARTIAL</AccessKeyId><SecretAccessKey>partialSecretEXAMPLE</SecretAccessKey>"
+                    + "<Expiration>2030-01-01T00:00:00Z</Expiration></Credentials></AssumeRoleResult></AssumeRoleResponse>",
+                contentType: "text/xml")
+        }
+        defer { Task { try await server.shutdown() } }
+        let home = try TempHome()
+        defer { withExtendedLifetime(home) {} }
+        try home.config("[default]\nrole_arn = arn:aws:iam::222222222222:role/x\ncredential_source = Environment\n")
+        let provider = try home.configuration(
+            ["AWS_ENDPOINT_URL_STS": server.baseURL, "AWS_ACCESS_KEY_ID": "AKIABASE", "AWS_SECRET_ACCESS_KEY": "s"],
+            commandLine: AWSCommandLineOverrides(profile: "default")
+        ).credentialProvider(context: CredentialTestContext.make(transport: CredentialTestContext.loopbackTransport))
+        let error = await #expect(throws: CredentialProviderError.self) { try await provider.credentials() }
+        #expect(
+            error == .malformedResponse(
+                service: "STS AssumeRole", url: server.baseURL, reason: "Credentials has no SessionToken"))
+        for printed in CredentialTestContext.printedForms(of: try #require(error)) {
+            #expect(!printed.contains("partialSecretEXAMPLE"))
         }
     }
 }

@@ -42,6 +42,7 @@ struct StaticKeysChainTests {
     @Test("keys from the place the chain picks", arguments: cases)
     func keys(_ testCase: Case) async throws {
         let home = try TempHome()
+        defer { withExtendedLifetime(home) {} }
         if let credentials = testCase.credentials { try home.credentials(credentials) }
         if let config = testCase.config { try home.config(config) }
         let provider = try home.configuration(testCase.environment)
@@ -55,6 +56,7 @@ struct StaticKeysChainTests {
     @Test("AWS_CREDENTIAL_EXPIRATION becomes the environment keys' expiry")
     func environmentExpiration() async throws {
         let home = try TempHome()
+        defer { withExtendedLifetime(home) {} }
         let provider = try home.configuration([
             "AWS_ACCESS_KEY_ID": "AKIAENVIRONMENT", "AWS_SECRET_ACCESS_KEY": "envSecret",
             "AWS_CREDENTIAL_EXPIRATION": "2030-01-02T03:04:05Z",

@@ -11,6 +11,7 @@ struct WebIdentityMotoTests {
     func environment() async throws {
         let moto = try await MotoServer.shared()
         let home = try TempHome()
+        defer { withExtendedLifetime(home) {} }
         let tokenFile = try home.write("token/jwt", "eyJFIRST.web.identity")
         let recording = RecordingTransport(moto.transport)
         let clock = ManualClock(start: Date())
@@ -51,6 +52,7 @@ struct WebIdentityMotoTests {
     func profileAndMissingFile() async throws {
         let moto = try await MotoServer.shared()
         let home = try TempHome()
+        defer { withExtendedLifetime(home) {} }
         let tokenPath = home.path + "/missing-token"
         try home.config(
             """

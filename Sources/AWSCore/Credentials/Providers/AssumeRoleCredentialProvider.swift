@@ -40,7 +40,7 @@ struct AssumeRoleCredentialProvider: CredentialProvider {
         do {
             response = try await client.execute(
                 request, endpoint: endpoint,
-                traits: OperationRetryTraits(service: "sts", operation: "AssumeRole", idempotency: .readOnly))
+                traits: OperationRetryTraits(service: "sts", operation: "AssumeRole", idempotency: .repeatable))
         } catch let error as AWSServiceError {
             throw CredentialProviderError.assumeRoleFailed(
                 profile: profile, roleARN: role.roleARN.value, reason: error.description)

@@ -13,6 +13,9 @@ enum STSCredentialsResult {
             result = try AWSQueryProtocol.sts.response(response, action: action).result
         } catch let error as AWSDecodingError {
             throw CredentialProviderError.malformedResponse(service: "STS \(action)", url: url, reason: "\(error)")
+        } catch let error as AWSServiceError {
+            // A 2xx status carrying an error document.
+            throw CredentialProviderError.malformedResponse(service: "STS \(action)", url: url, reason: error.description)
         }
         guard let credentials = result["Credentials"] else {
             throw CredentialProviderError.malformedResponse(

@@ -38,7 +38,7 @@ struct WebIdentityCredentialProvider: CredentialProvider {
             response = try await CredentialHTTP(context: context).execute(
                 CredentialHTTP.unsigned(request, endpoint: endpoint),
                 operation: OperationRetryTraits(
-                    service: "sts", operation: "AssumeRoleWithWebIdentity", idempotency: .readOnly),
+                    service: "sts", operation: "AssumeRoleWithWebIdentity", idempotency: .repeatable),
                 serviceName: AWSQueryProtocol.sts.serviceName, retryPolicy: retryPolicy, secrets: [token])
         } catch let error as AWSServiceError {
             throw CredentialProviderError.webIdentityFailed(

@@ -2,8 +2,15 @@ import AWSCore
 import AWSTestSupport
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A temporary HOME with `.aws/config` and `.aws/credentials` written into it, removed when the value goes away;
-/// configurations load from it through the real file system, as the CLI would.
+/// configurations load from it through the real file system, as the CLI would. Providers read its files lazily, so
+/// tests keep it alive to the end (`defer { withExtendedLifetime(home) {} }`).
 final class TempHome: @unchecked Sendable {  // only read after set-up
     let path: String
 
@@ -15,15 +22,25 @@ final class TempHome: @unchecked Sendable {  // only read after set-up
     deinit { try? FileManager.default.removeItem(atPath: path) }
 
     /// Writes `text` to `relativePath` (directories created), mode 0700 when `executable`, and returns the full path.
+    ///
+    /// Written through a close-on-exec descriptor: Foundation's atomic write uses `mkstemp`, whose descriptor a
+    /// process spawned meanwhile by a parallel test would inherit and keep, making `exec` of the script fail with
+    /// ETXTBSY ("text file busy").
     @discardableResult
     func write(_ relativePath: String, _ text: String, executable: Bool = false) throws -> String {
         let target = path + "/" + relativePath
         try FileManager.default.createDirectory(
             atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        guard
-            FileManager.default.createFile(
-                atPath: target, contents: Data(text.utf8), attributes: [.posixPermissions: executable ? 0o700 : 0o600])
-        else { throw Failure(message: "could not write \(target)") }
+        let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, executable ? 0o700 : 0o600)
+        guard descriptor >= 0 else { throw Failure(message: "could not create \(target)") }
+        defer { close(descriptor) }
+        let bytes = Array(text.utf8)
+        var written = 0
+        while written < bytes.count {
+            let result = bytes[written...].withUnsafeBytes { writeBytes(descriptor, $0.baseAddress, $0.count) }
+            guard result > 0 else { throw Failure(message: "could not write \(target)") }
+            written += result
+        }
         return target
     }
 
@@ -88,4 +105,9 @@ extension CredentialTestContext {
         default: throw TempHome.Failure(message: "the chain picked neither SSO nor login")
         }
     }
+}
+
+/// The C `write`, out of reach of ``TempHome/write(_:_:executable:)``'s own name.
+private func writeBytes(_ descriptor: Int32, _ bytes: UnsafeRawPointer?, _ count: Int) -> Int {
+    write(descriptor, bytes, count)
 }
