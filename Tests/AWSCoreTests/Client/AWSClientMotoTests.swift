@@ -18,7 +18,7 @@ struct AWSClientMotoTests {
         let client = moto.client()
         let region = "ap-southeast-2"
         let name = "amikey-\(UUID().uuidString.prefix(8))"
-        let publicKey = try MotoCalls.freshPublicKey()
+        let publicKey = try TestKeys.freshPublicKey()
 
         #expect(try await !MotoCalls.keyPairNames(client, moto: moto, region: region).contains(name))
         let fingerprint = try await MotoCalls.importKeyPair(

@@ -24,7 +24,7 @@ struct RequestLoggerMotoTests {
         let privateKey = try await MotoCalls.createKeyPair(second, moto: moto, region: region, name: name)
         await #expect(throws: AWSServiceError.self) {
             try await MotoCalls.importKeyPair(
-                second, moto: moto, region: region, name: name, publicKey: try MotoCalls.freshPublicKey())
+                second, moto: moto, region: region, name: name, publicKey: try TestKeys.freshPublicKey())
         }
 
         let keyLines = privateKey.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("-----") && $0.count >= 16 }

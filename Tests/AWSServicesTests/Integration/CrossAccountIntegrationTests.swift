@@ -24,7 +24,7 @@ struct CrossAccountIntegrationTests {
         // A key pair imported in the target account is not visible in the source account.
         let name = MotoServiceClients.name("cross")
         let imported = try await target.importKeyPair(
-            .init(keyName: name, publicKeyMaterial: Array(try MotoServiceClients.freshPublicKey().utf8)))
+            .init(keyName: name, publicKeyMaterial: Array(try TestKeys.freshPublicKey().utf8)))
         #expect(imported.keyName == name)
         #expect(try await target.keyPair(named: name) != nil)
         #expect(try await source.keyPair(named: name) == nil)

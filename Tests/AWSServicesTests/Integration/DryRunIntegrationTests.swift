@@ -14,7 +14,7 @@ struct DryRunIntegrationTests {
         let moto = try await MotoServer.shared()
         let aws = MotoServiceClients.client(moto, region: "sa-east-1")
         let name = MotoServiceClients.name("dry")
-        let material = Array(try MotoServiceClients.freshPublicKey().utf8)
+        let material = Array(try TestKeys.freshPublicKey().utf8)
         #expect(
             try await aws.dryRun(EC2.importKeyPair(.init(keyName: name, publicKeyMaterial: material, dryRun: true)))
                 == .permitted)

@@ -70,7 +70,7 @@ struct FaultInjectionIntegrationTests {
             upstream: moto.baseURL, transport: moto.transport, action: "ImportKeyPair", faults: [fault])
         let aws = MotoServiceClients.client(through: proxy, moto: moto, region: region)
         let name = MotoServiceClients.name("fault-key")
-        let publicKey = try MotoServiceClients.freshPublicKey()
+        let publicKey = try TestKeys.freshPublicKey()
 
         let result = try await aws.importKeyPair(.init(keyName: name, publicKeyMaterial: Array(publicKey.utf8)))
         guard case .imported(let output) = result else {
@@ -98,7 +98,7 @@ struct FaultInjectionIntegrationTests {
         let name = MotoServiceClients.name("resent-key")
 
         let result = try await aws.importKeyPair(
-            .init(keyName: name, publicKeyMaterial: Array(try MotoServiceClients.freshPublicKey().utf8)))
+            .init(keyName: name, publicKeyMaterial: Array(try TestKeys.freshPublicKey().utf8)))
         #expect(result.keyName == name)
         #expect(proxy.received(action: "ImportKeyPair") == 2)
         #expect(proxy.forwarded(action: "ImportKeyPair") == 1)
@@ -112,14 +112,14 @@ struct FaultInjectionIntegrationTests {
         let region = "us-west-2"
         try await MotoServiceClients.warm(moto, region: region)
         let name = MotoServiceClients.name("taken")
-        let existing = try MotoServiceClients.freshPublicKey()
+        let existing = try TestKeys.freshPublicKey()
         _ = try await MotoServiceClients.client(moto, region: region)
             .importKeyPair(.init(keyName: name, publicKeyMaterial: Array(existing.utf8)))
         let proxy = try await FaultInjectingProxy.start(
             upstream: moto.baseURL, transport: moto.transport, action: "ImportKeyPair", faults: [.resetBeforeForwarding]
         )
         let aws = MotoServiceClients.client(through: proxy, moto: moto, region: region)
-        let requested = try MotoServiceClients.freshPublicKey()
+        let requested = try TestKeys.freshPublicKey()
 
         let conflict = await #expect(throws: KeyPairConflictError.self) {
             try await aws.importKeyPair(.init(keyName: name, publicKeyMaterial: Array(requested.utf8)))
@@ -141,7 +141,7 @@ struct FaultInjectionIntegrationTests {
         let aws = MotoServiceClients.client(through: proxy, moto: moto, region: "us-west-2")
         let input = EC2.ImportKeyPairInput(
             keyName: MotoServiceClients.name("blind"),
-            publicKeyMaterial: Array(try MotoServiceClients.freshPublicKey().utf8))
+            publicKeyMaterial: Array(try TestKeys.freshPublicKey().utf8))
 
         let error = await #expect(throws: RetryStoppedError.self) { try await aws.send(EC2.importKeyPair(input)) }
         #expect(error?.reason == .ambiguousNotRepeated)

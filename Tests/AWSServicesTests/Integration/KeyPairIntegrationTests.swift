@@ -13,7 +13,7 @@ struct KeyPairIntegrationTests {
         let moto = try await MotoServer.shared()
         let aws = MotoServiceClients.client(moto, region: "ap-northeast-2")
         let name = MotoServiceClients.name("import")
-        let publicKey = try MotoServiceClients.freshPublicKey()
+        let publicKey = try TestKeys.freshPublicKey()
 
         let result = try await aws.importKeyPair(.init(keyName: name, publicKeyMaterial: Array(publicKey.utf8)))
         guard case .imported(let output) = result else {
@@ -33,7 +33,7 @@ struct KeyPairIntegrationTests {
         let moto = try await MotoServer.shared()
         let aws = MotoServiceClients.client(moto, region: "ap-northeast-2")
         let name = MotoServiceClients.name("again")
-        let publicKey = try MotoServiceClients.freshPublicKey()
+        let publicKey = try TestKeys.freshPublicKey()
         let first = try await aws.importKeyPair(.init(keyName: name, publicKeyMaterial: Array(publicKey.utf8)))
 
         let recommented = publicKey.split(separator: " ").prefix(2).joined(separator: " ") + " other-comment\n"
@@ -51,8 +51,8 @@ struct KeyPairIntegrationTests {
         let moto = try await MotoServer.shared()
         let aws = MotoServiceClients.client(moto, region: "ap-northeast-2")
         let name = MotoServiceClients.name("conflict")
-        let original = try MotoServiceClients.freshPublicKey()
-        let other = try MotoServiceClients.freshPublicKey()
+        let original = try TestKeys.freshPublicKey()
+        let other = try TestKeys.freshPublicKey()
         _ = try await aws.importKeyPair(.init(keyName: name, publicKeyMaterial: Array(original.utf8)))
 
         let conflict = await #expect(throws: KeyPairConflictError.self) {
@@ -73,7 +73,7 @@ struct KeyPairIntegrationTests {
         let aws = MotoServiceClients.client(moto, region: "ap-northeast-2")
         let name = MotoServiceClients.name("dup")
         let input = EC2.ImportKeyPairInput(
-            keyName: name, publicKeyMaterial: Array(try MotoServiceClients.freshPublicKey().utf8))
+            keyName: name, publicKeyMaterial: Array(try TestKeys.freshPublicKey().utf8))
         _ = try await aws.send(EC2.importKeyPair(input))
         let duplicate = await #expect(throws: AWSServiceError.self) { try await aws.send(EC2.importKeyPair(input)) }
         #expect(duplicate?.code == "InvalidKeyPair.Duplicate")

@@ -99,22 +99,4 @@ enum MotoServiceClients {
         let featureSet = "ALL"
         enum CodingKeys: String, CodingKey { case featureSet = "FeatureSet" }
     }
-
-    /// A fresh Ed25519 public key line from `ssh-keygen` (the oracle tool DESIGN.md lists).
-    static func freshPublicKey() throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("amikey-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let keyPath = directory.appendingPathComponent("key").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "amikey-test", "-f", keyPath]
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw KeygenFailed() }
-        return try String(contentsOfFile: keyPath + ".pub", encoding: .utf8)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    struct KeygenFailed: Error {}
 }

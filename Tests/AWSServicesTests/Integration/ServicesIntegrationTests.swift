@@ -52,7 +52,7 @@ struct ServicesIntegrationTests {
             try EC2InstanceConnect.sendSSHPublicKey(
                 .init(
                     instanceId: "i-0123456789abcdef0", instanceOSUser: "ec2-user",
-                    sshPublicKey: try MotoServiceClients.freshPublicKey())))
+                    sshPublicKey: try TestKeys.freshPublicKey())))
         #expect(output.success)
     }
 

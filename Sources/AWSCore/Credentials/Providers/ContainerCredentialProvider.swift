@@ -44,7 +44,7 @@ struct ContainerCredentialProvider: CredentialProvider {
                 lastProblem = "the answer is not a JSON object"
                 continue
             }
-            return try Self.credentials(in: document, url: url)
+            return try document.temporaryCredentials(service: "Container credentials", url: url)
         }
         throw CredentialProviderError.containerRequestFailed(
             url: url, reason: "\(lastProblem) (after \(Self.attempts) attempts)")
@@ -77,25 +77,6 @@ struct ContainerCredentialProvider: CredentialProvider {
             }
             return token
         }
-    }
-
-    /// AccessKeyId, SecretAccessKey, Token and Expiration, all required (botocore `fetch_creds`).
-    static func credentials(in document: CredentialJSON, url: String) throws -> ExpiringCredentials {
-        let credentials: AWSCredentials
-        let expiration: String
-        do throws(CredentialJSON.Missing) {
-            credentials = AWSCredentials(
-                accessKeyID: try document.require("AccessKeyId"),
-                secretAccessKey: try document.require("SecretAccessKey"), sessionToken: try document.require("Token"))
-            expiration = try document.require("Expiration")
-        } catch {
-            throw CredentialProviderError.malformedResponse(service: "Container credentials", url: url, reason: error.reason)
-        }
-        guard let date = AWSTimestamp.date(fromISO8601: expiration) else {
-            throw CredentialProviderError.malformedResponse(
-                service: "Container credentials", url: url, reason: "Expiration is not an ISO 8601 timestamp")
-        }
-        return ExpiringCredentials(credentials, expiration: date)
     }
 
     /// `: CODE: MESSAGE` from an error document (both non-secret by design), else nothing.

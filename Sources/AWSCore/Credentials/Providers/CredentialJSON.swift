@@ -1,3 +1,4 @@
+import AWSSigV4
 import Foundation
 
 /// A JSON object from a credentials document (process output, container, IMDS, SSO, token caches), read by key.
@@ -49,5 +50,30 @@ struct CredentialJSON {
     struct Missing: Error {
         let key: String
         var reason: String { "the required key \(key) is missing or not a string" }
+    }
+}
+
+extension CredentialJSON {
+    /// The temporary credentials of a container or instance-metadata document: `AccessKeyId`, `SecretAccessKey`,
+    /// `Token` and an ISO 8601 `Expiration`, all required (botocore `ContainerMetadataFetcher` and
+    /// `InstanceMetadataFetcher` read the same shape).
+    ///
+    /// - Throws: ``CredentialProviderError/malformedResponse(service:url:reason:)`` naming the missing key.
+    func temporaryCredentials(service: String, url: String) throws -> ExpiringCredentials {
+        let credentials: AWSCredentials
+        let expiration: String
+        do throws(Missing) {
+            credentials = AWSCredentials(
+                accessKeyID: try require("AccessKeyId"), secretAccessKey: try require("SecretAccessKey"),
+                sessionToken: try require("Token"))
+            expiration = try require("Expiration")
+        } catch {
+            throw CredentialProviderError.malformedResponse(service: service, url: url, reason: error.reason)
+        }
+        guard let date = AWSTimestamp.date(fromISO8601: expiration) else {
+            throw CredentialProviderError.malformedResponse(
+                service: service, url: url, reason: "Expiration is not an ISO 8601 timestamp")
+        }
+        return ExpiringCredentials(credentials, expiration: date)
     }
 }

@@ -30,21 +30,6 @@ struct InstanceMetadataCredentialProvider: CredentialProvider {
                 endpoint: client.endpointDescription,
                 reason: "role \(roleName): \(code)" + (document.string("Message").map { ": \($0)" } ?? ""))
         }
-        let credentials: AWSCredentials
-        let expiration: String
-        do throws(CredentialJSON.Missing) {
-            credentials = AWSCredentials(
-                accessKeyID: try document.require("AccessKeyId"),
-                secretAccessKey: try document.require("SecretAccessKey"), sessionToken: try document.require("Token"))
-            expiration = try document.require("Expiration")
-        } catch {
-            throw CredentialProviderError.malformedResponse(
-                service: "Instance metadata", url: client.url(path), reason: error.reason)
-        }
-        guard let date = AWSTimestamp.date(fromISO8601: expiration) else {
-            throw CredentialProviderError.malformedResponse(
-                service: "Instance metadata", url: client.url(path), reason: "Expiration is not an ISO 8601 timestamp")
-        }
-        return ExpiringCredentials(credentials, expiration: date)
+        return try document.temporaryCredentials(service: "Instance metadata", url: client.url(path))
     }
 }
