@@ -14,11 +14,12 @@ import os
 import shutil
 import threading
 from dataclasses import asdict, dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from . import cloudinit_bridge, console, labdir, sshd, users
-from .images import TAG_PREFIX, ImageContent, ImageProps, copy_host_keys, copy_tree
+from .images import ImageContent, ImageProps, copy_host_keys, copy_tree
 
 
 @dataclass
@@ -176,11 +177,14 @@ class Lab:
             text = host_path.read_text() if host_path.exists() else None
             table = cloudinit_bridge.authkey_fingerprints_text(props.login_user, key_file, text,
                                                                props.authkey_hash)
+        # The boot "started" ~8.5 s ago, so the helper's real logger timestamps fall between the
+        # 'modules:final' line and the final banner, as on a real boot.
+        boot_time = console.now() - timedelta(seconds=8.5)
         host_keys = None
         if first_boot and props.keys_to_console:
             host_keys = console.host_key_blocks(home, etc_ssh, self.root / "bin")
         text = console.boot_log(instance_id=record.instance_id, hostname=record.hostname,
-                                boot_time=console.now(), first_boot=first_boot,
+                                boot_time=boot_time, first_boot=first_boot,
                                 login_user=props.login_user, authkeys_table=table,
                                 host_keys_text=host_keys)
         labdir.write_file(base / "console.log", text, 0o600)
