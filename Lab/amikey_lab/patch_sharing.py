@@ -16,6 +16,7 @@ granted B a launch permission (reference/moto-fidelity.md §2).  AWS behaviour r
   permission to access the storage of this ami".  The copy is owned by the caller and does not keep
   launch permissions or tags.
   https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/CopyingAMIs.html#copy-ami-across-accounts
+* ModifySnapshotAttribute's structured ``CreateVolumePermission`` form works (moto ignores it).
 * Only the owner changes an AMI's attributes (ModifyImageAttribute); other accounts that can see a
   shared image may read its description-like attributes with DescribeImageAttribute but not its
   launch permissions (``AuthFailure``; the exact AWS error for that case is unverified).
@@ -28,7 +29,9 @@ from typing import Any
 from moto.ec2.exceptions import EC2ClientError, InvalidAMIIdError, MalformedAMIIdError
 from moto.ec2.models import ec2_backends
 from moto.ec2.models.amis import Ami, AmiBackend
+from moto.core.responses import EmptyResult
 from moto.ec2.responses.amis import AmisResponse
+from moto.ec2.responses.elastic_block_store import ElasticBlockStore
 from moto.ec2.utils import generic_filter, random_ami_id
 
 
@@ -157,7 +160,32 @@ def register_image_response(self: AmisResponse) -> Any:
     return result
 
 
+_original_modify_snapshot_response = ElasticBlockStore.modify_snapshot_attribute
+
+
+def modify_snapshot_attribute_response(self: ElasticBlockStore) -> Any:
+    """ModifySnapshotAttribute also in its structured form, ``CreateVolumePermission.Add.N.UserId`` /
+    ``.Group`` (and ``.Remove``), which AWS accepts and moto 5.2.1 silently ignores: without it a
+    snapshot could never be shared the way SDKs usually send it, and CopyImage of a shared AMI
+    (which needs that permission) could not succeed.
+    https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifySnapshotAttribute.html"""
+    structured = self._get_param("CreateVolumePermission", {}) or {}
+    if self._get_param("OperationType") or not structured:
+        return _original_modify_snapshot_response(self)
+    self.error_on_dryrun()
+    snapshot_id = self._get_param("SnapshotId")
+    for operation, method in (("Add", self.ec2_backend.add_create_volume_permission),
+                              ("Remove", self.ec2_backend.remove_create_volume_permission)):
+        items = structured.get(operation, []) or []
+        user_ids = [i["UserId"] for i in items if "UserId" in i]
+        groups = [i["Group"] for i in items if "Group" in i]
+        if user_ids or groups:
+            method(snapshot_id, user_ids=user_ids, groups=groups)
+    return EmptyResult()
+
+
 def apply() -> None:
+    ElasticBlockStore.modify_snapshot_attribute = modify_snapshot_attribute_response
     AmiBackend.describe_images = describe_images
     AmiBackend.modify_image_attribute = modify_image_attribute
     AmiBackend.describe_image_attribute = describe_image_attribute
