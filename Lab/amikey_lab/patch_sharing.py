@@ -63,10 +63,29 @@ def images_in_region(region: str) -> list[Ami]:
     return found
 
 
+class _ForeignAmi(Ami):
+    """An AMI as another account sees it: same object state, but no tags — "Tags are not shared"
+    with other accounts (they are per account;
+    https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/sharingamis-explicit.html), so a shared
+    image's tags neither show up in B's DescribeImages nor match B's ``tag:`` filters."""
+
+    def get_tags(self) -> list[dict[str, str]]:
+        return []
+
+
+def _as_seen_by(ami: Ami, account: str) -> Ami:
+    if ami.owner_id == account:
+        return ami
+    view = object.__new__(_ForeignAmi)
+    view.__dict__ = ami.__dict__  # one state: changes by the owner show through at once
+    return view
+
+
 def describe_images(self: AmiBackend, ami_ids: list[str] | None = None, filters: Any = None,
                     exec_users: list[str] | None = None, owners: list[str] | None = None) -> list[Ami]:
     me = self.account_id  # type: ignore[attr-defined]
-    images = [ami for ami in images_in_region(self.region_name) if can_see(ami, me)]  # type: ignore[attr-defined]
+    images = [_as_seen_by(ami, me) for ami in images_in_region(self.region_name)  # type: ignore[attr-defined]
+              if can_see(ami, me)]
     if ami_ids:
         malformed = [i for i in ami_ids if not i.startswith("ami-")]
         if malformed:

@@ -45,7 +45,7 @@ def test_launch_permission_makes_image_visible_and_launchable(lab):
     """A launch permission for B: B sees it by ImageId, ExecutableUsers=self, Owners=[A] and in the
     default listing, with OwnerId A; B can launch it; a third account still cannot see it."""
     a, b, c = lab.account(), lab.account(), lab.account()
-    image = register_base_image(a, "shared-one")
+    image = register_base_image(a, "shared-one", login_user="ec2-user")
     a.ec2.modify_image_attribute(ImageId=image, LaunchPermission={"Add": [{"UserId": b.account_id}]})
 
     by_id = b.ec2.describe_images(ImageIds=[image])["Images"]
@@ -54,6 +54,10 @@ def test_launch_permission_makes_image_visible_and_launchable(lab):
     assert image in _ids(b.ec2.describe_images(Owners=[a.account_id])["Images"])
     assert image in _ids(b.ec2.describe_images()["Images"])
     assert image not in _ids(b.ec2.describe_images(Owners=["self"])["Images"])
+    # Tags are per account: B does not see (or filter on) the owner's tags.
+    assert "Tags" not in by_id[0] or by_id[0]["Tags"] == []
+    assert a.ec2.describe_images(ImageIds=[image])["Images"][0]["Tags"]
+    assert b.ec2.describe_images(Filters=[{"Name": "tag:amikey-lab:login-user", "Values": ["ec2-user"]}])["Images"] == []
 
     instance = b.ec2.run_instances(ImageId=image, MinCount=1, MaxCount=1)["Instances"][0]
     assert instance["ImageId"] == image
