@@ -58,6 +58,11 @@ class RunningLab:
             aws_session_token=creds.get("SessionToken"),
             config=Config(retries={"max_attempts": 1}))
 
+    def default_account(self) -> "Account":
+        """moto's default account (123456789012): credentials moto does not know map there."""
+        ec2, sts = self.client("ec2"), self.client("sts")
+        return Account(sts.get_caller_identity()["Account"], ec2, sts)
+
     def account(self, account_id: str | None = None) -> "Account":
         """A fresh account reached as amikey reaches account B: sts:AssumeRole into a role there."""
         account_id = account_id or str(random.randint(10**11, 10**12 - 1))

@@ -17,9 +17,11 @@ from labkit import (authkeys_table, cloud_init_hex, console_text, import_key, ke
 
 
 def test_new_key_refused_original_key_accepted(lab, tmp_path):
-    a = lab.account()
-    b = lab.account()  # a fresh "B" per run (the lab also documents 222222222222)
-    assert b.sts.get_caller_identity()["Account"] == b.account_id
+    # A: moto's default account; B: reached by sts:AssumeRole into arn:aws:iam::222222222222:role/x.
+    # (The only test that uses these two accounts; the others make fresh ones.)
+    a = lab.default_account()
+    b = lab.account("222222222222")
+    assert (a.account_id, b.sts.get_caller_identity()["Account"]) == ("123456789012", "222222222222")
 
     key_a = keygen(tmp_path, "K_A")
     key_b = keygen(tmp_path, "K_B", "rsa", 3072)
