@@ -152,3 +152,16 @@ def test_copied_image_keeps_baked_keys_and_host_keys_without_ssh_module(lab, tmp
     from labkit import host_keys_from_console
     assert (sorted(host_keys_from_console(console_text(b.ec2, inst["InstanceId"])))
             == sorted(host_keys_from_console(console_text(a.ec2, source["InstanceId"]))))
+
+
+def test_key_pair_created_by_ec2_logs_in_with_its_pem(lab, tmp_path):
+    """CreateKeyPair (RSA, PEM KeyMaterial as the user downloads it): the instance launched with it
+    accepts that .pem; the table's comment is the key pair name."""
+    a = lab.account()
+    pem = tmp_path / "made.pem"
+    pem.write_text(a.ec2.create_key_pair(KeyName="made", KeyType="rsa")["KeyMaterial"])
+    pem.chmod(0o600)
+    inst = run_instance(a, register_base_image(a, "made-key"), "made")
+    result = _login(lab, a, inst, pem, "ec2-user", tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert [r["comment"] for r in authkeys_table(console_text(a.ec2, inst["InstanceId"]))["ec2-user"]] == ["made"]

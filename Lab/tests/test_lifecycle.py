@@ -122,3 +122,31 @@ def test_refuses_world_writable_or_shadowed_directories(bad):
     assert out.returncode == 2
     assert "amikey lab:" in out.stderr
     assert not os.path.exists(bad)
+
+
+def test_python_down_and_status(session_root):
+    """`python3 -m amikey_lab status|down --dir DIR`: status lists the instances, down ends the lab by
+    its pid and leaves no sshd; down on a directory without a lab signals nothing."""
+    import json as _json
+    lab = start_lab(session_root / f"lab4-{time.monotonic_ns()}")
+    env = dict(os.environ, PYTHONPATH=str(LAB_SRC))
+    try:
+        a = lab.account()
+        inst = run_instance(a, register_base_image(a, "ctl"), None)
+        out = subprocess.run([sys.executable, "-m", "amikey_lab", "status", "--dir", str(lab.directory)],
+                             env=env, capture_output=True, text=True, check=True).stdout
+        shown = _json.loads(out)
+        assert shown["lab"]["pid"] == lab.process.pid
+        assert [i["instanceId"] for i in shown["instances"]] == [inst["InstanceId"]]
+        pids = lab.state()["sshdPids"]
+        done = subprocess.run([sys.executable, "-m", "amikey_lab", "down", "--dir", str(lab.directory)],
+                              env=env, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        assert lab.process.wait(10) == 0
+        assert _wait_dead(pids)
+        again = subprocess.run([sys.executable, "-m", "amikey_lab", "down", "--dir", str(lab.directory)],
+                               env=env, capture_output=True, text=True)
+        assert again.returncode == 1 and "no lab" in again.stderr
+    finally:
+        if lab.process.poll() is None:
+            stop_lab(lab)
