@@ -18,7 +18,7 @@ DEBIAN_DIST_PACKAGES = "/usr/lib/python3/dist-packages"
 WRITE_SSH_KEY_FINGERPRINTS = "/usr/lib/cloud-init/write-ssh-key-fingerprints"
 
 
-class CloudInitMissing(RuntimeError):
+class CloudInitMissing(ImportError):
     """The Debian cloud-init package is not installed (``apt-get install cloud-init``)."""
 
 

@@ -39,7 +39,13 @@ def serve(directory: Path, port: int = 0, pending_polls: int = 0) -> int:
 
     from moto.server import ThreadedMotoServer
 
-    from . import cloudinit_bridge, lab as lab_module
+    try:
+        from . import cloudinit_bridge
+    except ImportError as error:  # CloudInitMissing says how to install it
+        print(f"amikey lab: {error}", file=sys.stderr)
+        return 2
+    from . import lab as lab_module, labdir
+    from .images import PROPERTIES, TAG_PREFIX
     from . import patch_console, patch_fingerprints, patch_instances, patch_pending, patch_sharing
 
     lab = lab_module.Lab(directory, pending_polls)
@@ -67,13 +73,11 @@ def serve(directory: Path, port: int = 0, pending_polls: int = 0) -> int:
             "B": {"accountId": ACCOUNT_B, "roleArn": f"arn:aws:iam::{ACCOUNT_B}:role/amikey-lab",
                   "credentials": "sts:AssumeRole into roleArn (re-assume after /moto-api/reset)"},
         },
-        "imageTags": {f"amikey-lab:{name}": {"default": default, "meaning": meaning}
-                      for name, (_a, _p, default, meaning) in __import__(
-                          "amikey_lab.images", fromlist=["PROPERTIES"]).PROPERTIES.items()},
+        "imageTags": {f"{TAG_PREFIX}{name}": {"default": default, "meaning": meaning}
+                      for name, (_attr, _parse, default, meaning) in PROPERTIES.items()},
         "cloudInitVersion": cloudinit_bridge.VERSION,
         "pendingPolls": pending_polls,
     }
-    from . import labdir
     labdir.write_file(lab.root / "lab.json", json.dumps(info, indent=2) + "\n", 0o600)
 
     done = threading.Event()

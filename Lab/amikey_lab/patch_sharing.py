@@ -94,7 +94,8 @@ def describe_images(self: AmiBackend, ami_ids: list[str] | None = None, filters:
         deleted = [i for i in ami_ids if i in self.deleted_amis]
         if not images and not deleted:
             raise InvalidAMIIdError(ami_ids)
-        return images
+    # ImageIds, ExecutableUsers, Owners and Filters intersect ("The result set ... is the
+    # intersection", as ec2-describe-images documents it).
     if exec_users:
         wanted = {me if u == "self" else u for u in exec_users}
         images = [

@@ -54,6 +54,7 @@ def test_launch_permission_makes_image_visible_and_launchable(lab):
     assert image in _ids(b.ec2.describe_images(Owners=[a.account_id])["Images"])
     assert image in _ids(b.ec2.describe_images()["Images"])
     assert image not in _ids(b.ec2.describe_images(Owners=["self"])["Images"])
+    assert b.ec2.describe_images(ImageIds=[image], Owners=["self"])["Images"] == []  # intersection
     # Tags are per account: B does not see (or filter on) the owner's tags.
     assert "Tags" not in by_id[0] or by_id[0]["Tags"] == []
     assert a.ec2.describe_images(ImageIds=[image])["Images"][0]["Tags"]
