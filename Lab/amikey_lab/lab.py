@@ -156,9 +156,17 @@ class Lab:
     def _start(self, record: InstanceRecord, instance: Any, first_boot: bool) -> None:
         base = self.instance_dir(record.instance_id)
         home, etc_ssh = base / "home", base / "etc" / "ssh"
-        record.port = sshd.free_port()
-        sshd.write_config(etc_ssh, record.port, base / "run" / "sshd.pid", record.users)
-        record.pid = sshd.start(home, etc_ssh, base / "sshd.log", record.port)
+        # The port is free when the kernel hands it out, but another lab (or anything) may take it
+        # before sshd binds it; then sshd exits at once and another port is tried.
+        for attempt in range(3):
+            record.port = sshd.free_port()
+            sshd.write_config(etc_ssh, record.port, base / "run" / "sshd.pid", record.users)
+            try:
+                record.pid = sshd.start(home, etc_ssh, base / "sshd.log", record.port)
+                break
+            except sshd.SshdExited:
+                if attempt == 2:
+                    raise
         record.boots += 1
         record.state = "running"
         record.public_ip = instance.public_ip

@@ -89,6 +89,10 @@ def namespaced(home: Path, etc_ssh: Path, argv: list[str]) -> list[str]:
             str(home), str(etc_ssh), *argv]
 
 
+class SshdExited(RuntimeError):
+    """sshd exited right after starting (typically: its port was taken in the meantime)."""
+
+
 def start(home: Path, etc_ssh: Path, log_file: Path, port: int, timeout: float = 10.0) -> int:
     """Start sshd for an instance and wait until it accepts connections; return its pid."""
     PRIVSEP_DIR.mkdir(mode=0o755, exist_ok=True)  # sshd's privilege-separation directory
@@ -112,7 +116,8 @@ def start(home: Path, etc_ssh: Path, log_file: Path, port: int, timeout: float =
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"sshd exited with {proc.returncode}; see {log_file}")
+            _children.pop(proc.pid, None)
+            raise SshdExited(f"sshd exited with {proc.returncode}; see {log_file}")
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.5) as s:
                 if s.recv(8).startswith(b"SSH-"):
