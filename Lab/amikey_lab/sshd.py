@@ -132,18 +132,62 @@ def start(home: Path, etc_ssh: Path, log_file: Path, port: int, timeout: float =
 _children: dict[int, subprocess.Popen] = {}
 
 
+def descendants(pid: int) -> list[int]:
+    """Every live process below ``pid`` (sshd's per-connection children call setsid(), so neither a
+    process group nor a session finds them; their parent links do)."""
+    parents: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        parents[int(entry)] = int(fields[1])
+    found, frontier = [], [pid]
+    while frontier:
+        current = frontier.pop()
+        children = [p for p, parent in parents.items() if parent == current]
+        found += children
+        frontier += children
+    return found
+
+
+def _signal_all(pids: list[int], sig: int) -> None:
+    for p in pids:
+        try:
+            os.kill(p, sig)
+        except ProcessLookupError:
+            pass
+
+
 def stop(pid: int, timeout: float = 5.0) -> None:
-    """Stop one sshd this lab started (by pid, SIGTERM then SIGKILL) and reap it."""
+    """Stop one sshd this lab started and everything it forked (open sessions included): by pid,
+    SIGTERM then SIGKILL; the listener is reaped here, its orphans by init."""
     proc = _children.pop(pid, None)
     if proc is None:
         return
+    below = descendants(pid)
     if proc.poll() is None:
         proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+    _signal_all(below, signal.SIGTERM)
+    try:
+        proc.wait(timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and any(Path(f"/proc/{p}").exists() and not _zombie(p) for p in below):
+        time.sleep(0.05)
+    _signal_all([p for p in below if Path(f"/proc/{p}").exists() and not _zombie(p)], signal.SIGKILL)
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except (OSError, IndexError):
+        return True
 
 
 def stop_all() -> None:

@@ -165,3 +165,37 @@ def test_key_pair_created_by_ec2_logs_in_with_its_pem(lab, tmp_path):
     result = _login(lab, a, inst, pem, "ec2-user", tmp_path)
     assert result.returncode == 0, result.stderr
     assert [r["comment"] for r in authkeys_table(console_text(a.ec2, inst["InstanceId"]))["ec2-user"]] == ["made"]
+
+
+def test_stopping_ends_open_sessions_too(lab, tmp_path):
+    """StopInstances ends every process of the instance's sshd, open sessions included (sshd's
+    per-connection children leave its process group, so the lab follows parent links)."""
+    import subprocess
+    import time
+
+    a = lab.account()
+    key = keygen(tmp_path, "sess")
+    import_key(a, "sess", key.with_suffix(".pub"))
+    inst = run_instance(a, register_base_image(a, "session"), "sess")
+    known = pin_known_hosts(tmp_path / "known-sess", inst["PublicIpAddress"], console_text(a.ec2, inst["InstanceId"]))
+    client = subprocess.Popen(["ssh", "-F", str(lab.ssh_config), "-i", str(key), "-o", "IdentitiesOnly=yes",
+                               "-o", "BatchMode=yes", "-o", f"UserKnownHostsFile={known}",
+                               f"ec2-user@{inst['PublicIpAddress']}", "echo up; exec sleep 120"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert client.stdout.readline().strip() == "up"
+        listener = _record(lab, inst["InstanceId"])["sshdPid"]
+        from labkit import pid_alive as alive
+        sessions = [int(p) for p in os.listdir("/proc") if p.isdigit() and alive(int(p))
+                    and open(f"/proc/{p}/cmdline", "rb").read().startswith(b"sshd: ec2-user")]
+        assert sessions, "no per-connection sshd found"
+        a.ec2.stop_instances(InstanceIds=[inst["InstanceId"]])
+        client.wait(15)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and any(alive(p) for p in sessions + [listener]):
+            time.sleep(0.1)
+        assert not any(alive(p) for p in sessions + [listener])
+    finally:
+        if client.poll() is None:
+            client.kill()
+            client.wait()
