@@ -52,8 +52,8 @@ def test_ssh_module_appends_launch_key_to_baked_keys(lab, tmp_path):
 
 
 def test_login_user_and_instance_view(lab, tmp_path):
-    """Login user from the image (ubuntu); the session sees the instance's own /home and /etc/ssh, and
-    the other users' names do not exist there; root login is refused."""
+    """Login user from the image (ubuntu); the session sees the instance's own /home and /etc/ssh;
+    ec2-user has no home there and is refused."""
     a = lab.account()
     key = keygen(tmp_path, "u")
     import_key(a, "u", key.with_suffix(".pub"))
@@ -64,7 +64,22 @@ def test_login_user_and_instance_view(lab, tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.split("\n")[:4] == ["ubuntu", "ubuntu", f"Port {port}", "700"]
     assert _login(lab, a, inst, key, "ec2-user", tmp_path).returncode == 255
-    assert _login(lab, a, inst, key, "root", tmp_path).returncode == 255
+
+
+def test_root_login_is_turned_away_with_the_right_user_name(lab, tmp_path):
+    """cloud-init's ssh module also puts the launch key in root's authorized_keys behind a forced
+    command (disable_root, the default): ssh as root with the launch key prints 'Please login as the
+    user "<default user>" rather than the user "root".' and exits 142 — evidence that the key is
+    installed and the user name is wrong (cloud-init cc_ssh / ssh_util.DISABLE_USER_OPTS;
+    https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/TroubleshootingInstancesConnecting.html)."""
+    a = lab.account()
+    key, other = keygen(tmp_path, "r"), keygen(tmp_path, "r-other")
+    import_key(a, "r", key.with_suffix(".pub"))
+    inst = run_instance(a, register_base_image(a, "root-login", login_user="ubuntu"), "r")
+    result = _login(lab, a, inst, key, "root", tmp_path)
+    assert result.returncode == 142
+    assert 'Please login as the user "ubuntu" rather than the user "root".' in result.stdout
+    assert _login(lab, a, inst, other, "root", tmp_path).returncode == 255
 
 
 def test_each_instance_has_its_own_sshd_port_and_host_keys(lab, tmp_path):

@@ -112,10 +112,11 @@ def test_without_pending_polls_states_are_final_at_once(lab):
     assert a.ec2.describe_images(ImageIds=[image])["Images"][0]["State"] == "available"
 
 
-@pytest.mark.parametrize("bad", ["/tmp/amikey-lab-refused", "/home/amikey-lab-refused"])
+@pytest.mark.parametrize("bad", ["/tmp/amikey-lab-refused", "/home/amikey-lab-refused",
+                                 "/root/amikey-lab-refused"])
 def test_refuses_world_writable_or_shadowed_directories(bad):
-    """A lab directory below /tmp (world-writable) or inside /home (replaced in every instance's view)
-    is refused before anything starts."""
+    """A lab directory below /tmp (world-writable) or inside /home or /root (replaced in every
+    instance's view) is refused before anything starts."""
     out = subprocess.run([sys.executable, "-m", "amikey_lab", "serve", "--dir", bad],
                          env=dict(os.environ, PYTHONPATH=str(LAB_SRC)), capture_output=True, text=True,
                          timeout=60)
