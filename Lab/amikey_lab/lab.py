@@ -111,6 +111,7 @@ class Lab:
             root_home = labdir.make_dir(base / "root", 0o700)
             etc_ssh = labdir.make_dir(base / "etc" / "ssh", 0o755)
             labdir.make_dir(base / "run", 0o755)
+            labdir.write_file(base / "hostname", record.hostname + "\n", 0o644)
 
             # 1. The disk: the image's /home as baked into it.
             content = ImageContent.load(self.image_dir(ami.id)) if ami else None

@@ -86,12 +86,14 @@ def write_config(etc_ssh: Path, port: int, pid_file: Path, allow_users: list[str
 
 def namespaced(home: Path, etc_ssh: Path, argv: list[str]) -> list[str]:
     """argv that runs ``argv`` with the instance's /home, /root and /etc/ssh in a private mount
-    namespace (the instance's root home is ``<instance>/root``, next to ``<instance>/home``)."""
-    root_home = home.parent / "root"
+    namespace and the instance's host name in a private UTS namespace (the instance's root home is
+    ``<instance>/root`` and its host name ``<instance>/hostname``, next to ``<instance>/home``)."""
+    base = home.parent
     script = ('mount --bind "$1" /home && mount --bind "$3" /etc/ssh && mount --bind "$2" /root '
-              '&& shift 3 && exec "$@"')
-    return ["unshare", "--mount", "--propagation", "private", "--", "/bin/sh", "-c", script, "sh",
-            str(home), str(root_home), str(etc_ssh), *argv]
+              '&& hostname "$4" && shift 4 && exec "$@"')
+    hostname = (base / "hostname").read_text().strip()
+    return ["unshare", "--mount", "--uts", "--propagation", "private", "--", "/bin/sh", "-c", script, "sh",
+            str(home), str(base / "root"), str(etc_ssh), hostname, *argv]
 
 
 class SshdExited(RuntimeError):

@@ -52,17 +52,17 @@ def test_ssh_module_appends_launch_key_to_baked_keys(lab, tmp_path):
 
 
 def test_login_user_and_instance_view(lab, tmp_path):
-    """Login user from the image (ubuntu); the session sees the instance's own /home and /etc/ssh;
-    ec2-user has no home there and is refused."""
+    """Login user from the image (ubuntu); the session sees the instance's own /home and /etc/ssh and
+    its host name (the private DNS name, as on EC2); ec2-user has no home there and is refused."""
     a = lab.account()
     key = keygen(tmp_path, "u")
     import_key(a, "u", key.with_suffix(".pub"))
     inst = run_instance(a, register_base_image(a, "ubuntu-like", login_user="ubuntu"), "u")
     port = _record(lab, inst["InstanceId"])["port"]
     result = _login(lab, a, inst, key, "ubuntu", tmp_path, "sh", "-c",
-                    "'id -un; ls /home; grep ^Port /etc/ssh/sshd_config; stat -c %a /home/ubuntu/.ssh'")
+                    "'id -un; ls /home; grep ^Port /etc/ssh/sshd_config; stat -c %a /home/ubuntu/.ssh; hostname'")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split("\n")[:4] == ["ubuntu", "ubuntu", f"Port {port}", "700"]
+    assert result.stdout.split("\n")[:5] == ["ubuntu", "ubuntu", f"Port {port}", "700", inst["PrivateDnsName"]]
     assert _login(lab, a, inst, key, "ec2-user", tmp_path).returncode == 255
 
 
