@@ -1,9 +1,9 @@
 """The lab's own state next to moto's: images' contents, running instances and their sshd processes.
 
 moto keeps the AWS metadata; this module keeps what makes instances real: per-instance directories
-under ``DIR/instances/<id>`` (``home/`` and ``etc/ssh/`` — the instance's /home and /etc/ssh — plus
-``run/sshd.pid``, ``sshd.log``, ``console.log``), image contents under ``DIR/images/<ami-id>``, and the
-two files other programs read: ``DIR/ssh_config`` and ``DIR/state.json``.  One lock serialises every
+under ``DIR/instances/<id>`` (``home/``, ``root/`` and ``etc/ssh/`` — the instance's /home, /root and
+/etc/ssh — plus ``hostname``, ``run/sshd.pid``, ``sshd.log``, ``console.log``), image contents under
+``DIR/images/<ami-id>``, and the two files other programs read: ``DIR/ssh_config`` and ``DIR/state.json``.  One lock serialises every
 change, because moto's server handles requests on several threads.
 """
 
@@ -68,7 +68,7 @@ class Lab:
         return base.with_tags(tags)
 
     def capture_image(self, ami: Any, instance_id: str) -> None:
-        """CreateImage: the new image's disk is the source instance's /home and host keys."""
+        """CreateImage: the new image's disk is the source instance's /home, /root and host keys."""
         with self.lock:
             record = self.instances.get(instance_id)
             content = ImageContent(self.image_dir(ami.id), record.props if record else ImageProps())
@@ -113,7 +113,7 @@ class Lab:
             labdir.make_dir(base / "run", 0o755)
             labdir.write_file(base / "hostname", record.hostname + "\n", 0o644)
 
-            # 1. The disk: the image's /home as baked into it.
+            # 1. The disk: the image's /home and /root as baked into it.
             content = ImageContent.load(self.image_dir(ami.id)) if ami else None
             if content:
                 copy_tree(content.home, home)
