@@ -151,3 +151,23 @@ def test_python_down_and_status(session_root):
     finally:
         if lab.process.poll() is None:
             stop_lab(lab)
+
+
+@pytest.mark.parametrize("profile, account", [("lab-a", "123456789012"), ("lab-b", "222222222222"),
+                                              ("lab-b-role", "222222222222")])
+def test_profiles_reach_both_accounts(lab, profile, account):
+    """DIR/aws/config and credentials (named in lab.json and exported by DIR/env) give a client the two
+    accounts by profile alone: region and endpoint_url come from the profile, account B through
+    pre-assumed role keys or a role profile (role_arn + source_profile, assumed by the client)."""
+    import botocore.session
+
+    env = dict(line.removeprefix("export ").split("=", 1) for line in (lab.directory / "env").read_text().splitlines())
+    assert env["AWS_CONFIG_FILE"] == lab.info["awsConfigFile"]
+    for path in (lab.info["awsConfigFile"], lab.info["awsCredentialsFile"], lab.directory / "env"):
+        assert os.stat(path).st_mode & 0o077 == 0
+    session = botocore.session.Session(profile=profile)
+    session.set_config_variable("config_file", env["AWS_CONFIG_FILE"])
+    session.set_config_variable("credentials_file", env["AWS_SHARED_CREDENTIALS_FILE"])
+    sts = session.create_client("sts")
+    assert sts.meta.endpoint_url == lab.endpoint
+    assert sts.get_caller_identity()["Account"] == account
