@@ -171,3 +171,15 @@ def test_profiles_reach_both_accounts(lab, profile, account):
     sts = session.create_client("sts")
     assert sts.meta.endpoint_url == lab.endpoint
     assert sts.get_caller_identity()["Account"] == account
+
+
+def test_says_plainly_that_it_needs_root():
+    """Run as an unprivileged user (nobody), the launcher exits 2 before touching anything and says
+    why: it creates login users, mount namespaces and sshd processes that switch users."""
+    target = "/var/lib/amikey-lab-nonroot-test"
+    out = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                          "env", f"PYTHONPATH={LAB_SRC}", "/usr/bin/python3", "-m", "amikey_lab", "serve",
+                          "--dir", target], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 2
+    assert "must run as root" in out.stderr and "login users" in out.stderr
+    assert not os.path.exists(target)
