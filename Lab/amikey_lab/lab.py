@@ -244,9 +244,12 @@ class Lab:
 
     def reset(self) -> None:
         """``POST /moto-api/reset`` forgets every AWS resource, so every instance's sshd goes too."""
+        from . import patch_pending
+
         with self.lock:
             sshd.stop_all()
             self.instances.clear()
+            patch_pending.forget()
             for sub in ("instances", "images"):
                 shutil.rmtree(self.root / sub, ignore_errors=True)
                 labdir.make_dir(self.root / sub, 0o700)

@@ -214,3 +214,27 @@ def test_stopping_ends_open_sessions_too(lab, tmp_path):
         if client.poll() is None:
             client.kill()
             client.wait()
+
+
+def test_other_regions_work_too(lab, tmp_path):
+    """Regions are separate (an AMI lives in one region; https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/CopyingAMIs.html):
+    an image registered in eu-west-1 launches there, its public DNS name is the region's, ssh_config
+    maps it; the image does not exist in us-east-1."""
+    import pytest
+    from botocore.exceptions import ClientError
+
+    a = lab.account()
+    creds = a.sts.assume_role(RoleArn=f"arn:aws:iam::{a.account_id}:role/x", RoleSessionName="eu-test")["Credentials"]
+    import botocore.session
+    eu = botocore.session.get_session().create_client(
+        "ec2", region_name="eu-west-1", endpoint_url=lab.endpoint, aws_access_key_id=creds["AccessKeyId"],
+        aws_secret_access_key=creds["SecretAccessKey"], aws_session_token=creds["SessionToken"])
+    image = eu.register_image(Name="eu-image")["ImageId"]
+    iid = eu.run_instances(ImageId=image, MinCount=1, MaxCount=1)["Instances"][0]["InstanceId"]
+    inst = eu.describe_instances(InstanceIds=[iid])["Reservations"][0]["Instances"][0]
+    assert inst["PublicDnsName"].endswith(".eu-west-1.compute.amazonaws.com")
+    assert f"Host {inst['PublicDnsName']}\n" in lab.ssh_config.read_text()
+    assert _record(lab, iid)["region"] == "eu-west-1"
+    with pytest.raises(ClientError):
+        a.ec2.describe_images(ImageIds=[image])
+    eu.terminate_instances(InstanceIds=[iid])
