@@ -176,10 +176,24 @@ def test_profiles_reach_both_accounts(lab, profile, account):
 def test_says_plainly_that_it_needs_root():
     """Run as an unprivileged user (nobody), the launcher exits 2 before touching anything and says
     why: it creates login users, mount namespaces and sshd processes that switch users."""
-    target = "/var/lib/amikey-lab-nonroot-test"
-    out = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
-                          "env", f"PYTHONPATH={LAB_SRC}", "/usr/bin/python3", "-m", "amikey_lab", "serve",
-                          "--dir", target], capture_output=True, text=True, timeout=60)
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    # A copy of the package that nobody can read, wherever this checkout lives (pytest's tmp_path is
+    # 0700 root); run from / so that the current directory cannot supply the package instead.
+    readable = Path(tempfile.mkdtemp(prefix="amikey-lab-nonroot-", dir="/var/tmp"))
+    try:
+        shutil.copytree(LAB_SRC / "amikey_lab", readable / "amikey_lab",
+                        ignore=shutil.ignore_patterns("__pycache__"))
+        for path in [readable, *readable.rglob("*")]:
+            path.chmod(0o755 if path.is_dir() else 0o644)
+        target = "/var/lib/amikey-lab-nonroot-test"
+        out = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                              "env", f"PYTHONPATH={readable}", "/usr/bin/python3", "-m", "amikey_lab",
+                              "serve", "--dir", target], capture_output=True, text=True, timeout=60, cwd="/")
+    finally:
+        shutil.rmtree(readable)
     assert out.returncode == 2
     assert "must run as root" in out.stderr and "login users" in out.stderr
     assert not os.path.exists(target)
