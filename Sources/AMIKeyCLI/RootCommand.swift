@@ -9,12 +9,12 @@ public struct RootCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "amikey",
         abstract: "Find out which SSH keys an EC2 instance really accepts, and fix \"Server refused our key\".",
-        discussion: """
+        discussion: HelpText.reflow("""
             An AMI shared from another account carries the original instance's authorized_keys, so the key pair
             chosen at launch is often not a key the instance accepts. amikey reads every key file you hold
             (.pem, .ppk, .pub, OpenSSH private keys, authorized_keys) and every fingerprint spelling you may see
             (ssh-keygen, PuTTY, the EC2 console, cloud-init's console table) so you can tell which key is which.
-            """,
+            """),
         version: version,
         subcommands: [WhoAmICommand.self, FingerprintCommand.self, MatchCommand.self, ConvertCommand.self]
     )

@@ -6,7 +6,7 @@ struct ConvertCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
         abstract: "Convert a key file to another format, keeping the key.",
-        discussion: """
+        discussion: HelpText.reflow("""
             openssh-public  the .pub line (to import as an EC2 key pair or add to authorized_keys)
             openssh         OpenSSH private key (what ssh -i reads)
             pem             PEM private key (what EC2 hands out; PKCS#8 for Ed25519)
@@ -20,7 +20,7 @@ struct ConvertCommand: AsyncParsableCommand {
               amikey convert old-server.ppk --to openssh -o ~/.ssh/old-server
               amikey convert ~/.ssh/id_ed25519 --to ppk --ppk-version 2 -o id_ed25519.ppk
               amikey convert old-server.pem --to openssh-public
-            """)
+            """))
 
     @Argument(help: ArgumentHelp("The key file to convert.", valueName: "PATH"))
     var path: String

@@ -6,7 +6,7 @@ struct FingerprintCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fingerprint",
         abstract: "Show every fingerprint of every key in the files and directories given.",
-        discussion: """
+        discussion: HelpText.reflow("""
             Reads OpenSSH public and private keys, authorized_keys files, PEM (PKCS#1, PKCS#8, SEC1, SPKI),
             PuTTY .ppk (v2 and v3) and RFC 4716 files, whatever their names. For each key it prints what
             ssh-keygen -l, PuTTYgen, the EC2 console (imported or AWS-created key pair) and cloud-init's
@@ -18,7 +18,7 @@ struct FingerprintCommand: AsyncParsableCommand {
             Examples:
               amikey fingerprint ~/.ssh
               amikey fingerprint old-server.ppk --output json
-            """)
+            """))
 
     @Argument(help: ArgumentHelp("Key files or directories (directories are searched).", valueName: "PATH"))
     var paths: [String]

@@ -6,7 +6,7 @@ struct MatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "match",
         abstract: "Find which of your key files a fingerprint belongs to.",
-        discussion: """
+        discussion: HelpText.reflow("""
             Paste a fingerprint as you see it: from ssh-keygen (SHA256:… or MD5:…), PuTTYgen (ssh-rsa 2048
             SHA256:…), the EC2 console's key pair page (colon hex or base64), or cloud-init's table in the
             instance's system log. A bare digest can mean several things (16 hex bytes are an MD5 of the key,
@@ -18,7 +18,7 @@ struct MatchCommand: AsyncParsableCommand {
             Examples:
               amikey match 'SHA256:EG1c5AlMdrdhs9K8Egsmw1zr7qEbHiccbxn0GEaGYUg'
               amikey match 00:dc:23:35:75:81:68:5e:66:b2:25:ec:a7:f4:df:b6 --in ./keys
-            """)
+            """))
 
     @Argument(help: ArgumentHelp("Fingerprints, quoted if they contain spaces.", valueName: "FP"))
     var fingerprints: [String]

@@ -6,7 +6,7 @@ struct WhoAmICommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "whoami",
         abstract: "Show the AWS account, identity, region and endpoints amikey uses, and where each came from.",
-        discussion: """
+        discussion: HelpText.reflow("""
             Settings are read as the AWS CLI v2 reads them: --profile, AWS_PROFILE, AWS_DEFAULT_PROFILE or
             "default"; --region, AWS_REGION, AWS_DEFAULT_REGION, the profile's region or instance metadata;
             credentials from the environment, a role profile (source_profile / credential_source, MFA),
@@ -17,7 +17,7 @@ struct WhoAmICommand: AsyncParsableCommand {
               amikey whoami
               amikey whoami --profile account-b --region ap-northeast-1
               amikey whoami --endpoint-url http://127.0.0.1:5000 --debug
-            """)
+            """))
 
     @OptionGroup var aws: AWSOptions
     @OptionGroup var output: OutputOptions
