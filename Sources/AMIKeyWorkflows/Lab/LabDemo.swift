@@ -218,6 +218,6 @@ private struct Story {
     }
 
     private static func lines(_ text: String) -> [String] {
-        text.split(separator: "\n").map { String($0.hasSuffix("\r") ? $0.dropLast() : $0) }
+        text.split(separator: "\n").map { String($0.hasSuffix("\r") ? $0.dropLast() : $0) }.filter { !$0.isEmpty }
     }
 }
