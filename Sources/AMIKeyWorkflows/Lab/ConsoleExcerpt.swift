@@ -13,9 +13,8 @@ public struct ConsoleExcerpt: Sendable, Hashable {
 
     /// Reads a console log.
     public init(_ text: String) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            String($0.hasSuffix("\r") ? $0.dropLast() : $0)
-        }
+        // "\r\n" is a single Character, so lines are split on any newline, not on "\n".
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
         var hostKeys: [String] = []
         var table: [String] = []
         var inKeys = false

@@ -218,6 +218,7 @@ private struct Story {
     }
 
     private static func lines(_ text: String) -> [String] {
-        text.split(separator: "\n").map { String($0.hasSuffix("\r") ? $0.dropLast() : $0) }.filter { !$0.isEmpty }
+        // Character-wise, "\r\n" (ssh's stderr on a pty-less run) is one newline, not "\r" then "\n".
+        text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.allSatisfy(\.isWhitespace) }
     }
 }

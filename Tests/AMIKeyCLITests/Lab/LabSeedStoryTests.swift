@@ -36,7 +36,8 @@ struct LabSeedStoryTests {
         #expect(table.contains { $0.contains(keyA.cloudInitFingerprint()) })
         #expect(!table.contains { $0.contains(keyB.cloudInitFingerprint()) })
 
-        #expect(report.step("ssh-new-key")?.lines.contains { $0.contains("Permission denied (publickey)") } == true)
+        // ssh's own words, one line (its CRLF is one line ending, not a blank line after it).
+        #expect(report.step("ssh-new-key")?.lines == ["ec2-user@127.0.0.1: Permission denied (publickey)."])
         let accepted = try #require(report.step("ssh-original-key")?.lines)
         #expect(accepted.contains { $0.hasPrefix(keyA.openSSHRepresentation()) })
         #expect(!accepted.contains { $0.contains(keyB.openSSHRepresentation()) })
