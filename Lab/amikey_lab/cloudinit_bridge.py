@@ -72,16 +72,25 @@ def parse_authorized_keys(text: str) -> list:
     return [parser.parse(line) for line in text.splitlines()]
 
 
-def merge_authorized_keys(existing_text: str, new_lines: list[str]) -> str:
+def merge_authorized_keys(existing_text: str, new_lines: list[str], options: str | None = None) -> str:
     """What cloud-init's ssh module writes when it installs ``new_lines`` into an existing file.
 
+    Mirrors ``ssh_util.setup_user_keys`` (which reads and writes host paths itself, so it cannot be
+    pointed at an instance's files): new keys are parsed with ``options``, then
     ``ssh_util.update_authorized_keys`` keeps every existing entry, replaces entries with the same
-    base64 blob and appends the rest (cloudinit/ssh_util.py); ``setup_user_keys`` calls it.
+    base64 blob and appends the rest.
     """
     parser = ssh_util.AuthKeyLineParser()
     old = [parser.parse(line) for line in existing_text.splitlines()]
-    keys = [parser.parse(line) for line in new_lines]
+    keys = [parser.parse(line, options=options) for line in new_lines]
     return ssh_util.update_authorized_keys(old, keys)
+
+
+def disable_root_options(default_user: str) -> str:
+    """The options cc_ssh's ``apply_credentials`` puts before the launch key in root's
+    authorized_keys with the default ``disable_root: true`` (``ssh_util.DISABLE_USER_OPTS``): a login
+    as root prints "Please login as the user ..." and exits 142."""
+    return ssh_util.DISABLE_USER_OPTS.replace("$USER", default_user).replace("$DISABLE_USER", "root")
 
 
 def authkey_fingerprints_text(user: str, key_file: str, authorized_keys_text: str | None,

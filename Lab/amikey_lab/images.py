@@ -66,7 +66,8 @@ class ImageProps:
 
 @dataclass
 class ImageContent:
-    """An image's disk as far as SSH is concerned: /home and the host keys, plus inherited props."""
+    """An image's disk as far as SSH is concerned: /home, /root and the host keys, plus inherited
+    props."""
 
     root: Path
     props: ImageProps = field(default_factory=ImageProps)
@@ -74,6 +75,10 @@ class ImageContent:
     @property
     def home(self) -> Path:
         return self.root / "home"
+
+    @property
+    def root_home(self) -> Path:
+        return self.root / "root"
 
     @property
     def host_keys(self) -> Path:

@@ -1,9 +1,9 @@
 """The lab's own state next to moto's: images' contents, running instances and their sshd processes.
 
 moto keeps the AWS metadata; this module keeps what makes instances real: per-instance directories
-under ``DIR/instances/<id>`` (``home/`` and ``etc/ssh/`` — the instance's /home and /etc/ssh — plus
-``run/sshd.pid``, ``sshd.log``, ``console.log``), image contents under ``DIR/images/<ami-id>``, and the
-two files other programs read: ``DIR/ssh_config`` and ``DIR/state.json``.  One lock serialises every
+under ``DIR/instances/<id>`` (``home/``, ``root/`` and ``etc/ssh/`` — the instance's /home, /root and
+/etc/ssh — plus ``hostname``, ``run/sshd.pid``, ``sshd.log``, ``console.log``), image contents under
+``DIR/images/<ami-id>``, and the two files other programs read: ``DIR/ssh_config`` and ``DIR/state.json``.  One lock serialises every
 change, because moto's server handles requests on several threads.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import pwd
 import shutil
 import threading
 from dataclasses import asdict, dataclass, field
@@ -67,13 +68,14 @@ class Lab:
         return base.with_tags(tags)
 
     def capture_image(self, ami: Any, instance_id: str) -> None:
-        """CreateImage: the new image's disk is the source instance's /home and host keys."""
+        """CreateImage: the new image's disk is the source instance's /home, /root and host keys."""
         with self.lock:
             record = self.instances.get(instance_id)
             content = ImageContent(self.image_dir(ami.id), record.props if record else ImageProps())
             labdir.make_dir(content.root, 0o700)
             if record:
                 copy_tree(self.instance_dir(instance_id) / "home", content.home)
+                copy_tree(self.instance_dir(instance_id) / "root", content.root_home)
                 copy_host_keys(self.instance_dir(instance_id) / "etc" / "ssh", content.host_keys)
             content.save()
 
@@ -86,6 +88,7 @@ class Lab:
             labdir.make_dir(content.root, 0o700)
             if src:
                 copy_tree(src.home, content.home)
+                copy_tree(src.root_home, content.root_home)
                 if src.host_keys.is_dir():
                     copy_host_keys(src.host_keys, content.host_keys)
             content.save()
@@ -105,13 +108,16 @@ class Lab:
                 hostname=instance.private_dns_name)
             base = labdir.make_dir(self.instance_dir(instance.id), 0o755)
             home = labdir.make_dir(base / "home", 0o755)
+            root_home = labdir.make_dir(base / "root", 0o700)
             etc_ssh = labdir.make_dir(base / "etc" / "ssh", 0o755)
             labdir.make_dir(base / "run", 0o755)
+            labdir.write_file(base / "hostname", record.hostname + "\n", 0o644)
 
-            # 1. The disk: the image's /home as baked into it.
+            # 1. The disk: the image's /home and /root as baked into it.
             content = ImageContent.load(self.image_dir(ami.id)) if ami else None
             if content:
                 copy_tree(content.home, home)
+                copy_tree(content.root_home, root_home)
 
             # 2. users-groups module: the default (login) user exists and has a home.
             login = users.ensure_user(props.login_user)
@@ -129,13 +135,17 @@ class Lab:
                 sshd.generate_host_keys(etc_ssh, f"root@{record.hostname}")
 
             # 4. The ssh module installs the launch key pair's public key (IMDS public-keys/0/openssh-key,
-            #    whose comment is the key pair name) with cloud-init's own merge.
+            #    whose comment is the key pair name) with cloud-init's own merge: for the default user,
+            #    and for root behind the "Please login as the user ..." forced command (disable_root).
             if props.cloud_init_ssh and instance.key_name:
                 key_pair = backend.key_pairs.get(instance.key_name)
                 if key_pair is not None:
                     public = public_key_parse(key_pair.material_public).public_bytes(
                         encoding=_openssh_encoding(), format=_openssh_format()).decode()
-                    self._install_keys(user_home, login, [f"{public} {key_pair.key_name}"])
+                    line = f"{public} {key_pair.key_name}"
+                    self._install_keys(user_home, login, [line])
+                    self._install_keys(root_home, pwd.getpwuid(0), [line],
+                                       cloudinit_bridge.disable_root_options(props.login_user))
 
             record.users = sorted(p.name for p in home.iterdir() if p.is_dir())
             for name in record.users:
@@ -144,13 +154,13 @@ class Lab:
             self._start(record, instance, first_boot=True)
             return record
 
-    def _install_keys(self, user_home: Path, login: Any, lines: list[str]) -> None:
+    def _install_keys(self, user_home: Path, login: Any, lines: list[str], options: str | None = None) -> None:
         ssh_dir = user_home / ".ssh"
         if not ssh_dir.exists():
             labdir.make_dir(ssh_dir, 0o700, login.pw_uid, login.pw_gid)
         keys = ssh_dir / "authorized_keys"
         old = keys.read_text() if keys.exists() else ""
-        labdir.write_file(keys, cloudinit_bridge.merge_authorized_keys(old, lines), 0o600,
+        labdir.write_file(keys, cloudinit_bridge.merge_authorized_keys(old, lines, options), 0o600,
                           login.pw_uid, login.pw_gid)
 
     def _start(self, record: InstanceRecord, instance: Any, first_boot: bool) -> None:
@@ -234,9 +244,12 @@ class Lab:
 
     def reset(self) -> None:
         """``POST /moto-api/reset`` forgets every AWS resource, so every instance's sshd goes too."""
+        from . import patch_pending
+
         with self.lock:
             sshd.stop_all()
             self.instances.clear()
+            patch_pending.forget()
             for sub in ("instances", "images"):
                 shutil.rmtree(self.root / sub, ignore_errors=True)
                 labdir.make_dir(self.root / sub, 0o700)

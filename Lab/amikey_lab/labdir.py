@@ -2,10 +2,11 @@
 
 sshd's StrictModes refuses an ``authorized_keys`` whose file or any directory above it (as the
 instance sees the path) is writable by anyone but its owner or root.  Each instance sees its own
-``/home`` and ``/etc/ssh`` (bind mounts in its own mount namespace), so those trees are built here
-root-owned and 0755, users' homes 0700/0755 and ``.ssh`` 0700.  The lab directory itself is 0700 and
-must not sit below a world-writable directory (``/tmp``): someone else could otherwise swap a
-directory on the way between the lab creating an instance's files and sshd reading them.
+``/home``, ``/root`` and ``/etc/ssh`` (bind mounts in its own mount namespace), so those trees are
+built here root-owned (0755; /root 0700), users' homes 0700 and ``.ssh`` 0700.  The lab directory
+itself is 0700 and must not sit below a world-writable directory (``/tmp``): someone else could
+otherwise swap a directory on the way between the lab creating an instance's files and sshd reading
+them.  Nor may it be inside /home, /root or /etc/ssh, which the instances' views replace.
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ class LabDirError(RuntimeError):
     """The directory given with ``--dir`` cannot hold a lab."""
 
 
-# Each instance's view replaces these two host paths; a lab directory inside them would vanish from
-# the instance's own view (its sshd writes its pid file there).
-_SHADOWED = (Path("/home"), Path("/etc/ssh"))
+# Each instance's view replaces these host paths; a lab directory inside them would vanish from the
+# instance's own view (its sshd writes its pid file there, the console helper runs a shim from there).
+_SHADOWED = (Path("/home"), Path("/root"), Path("/etc/ssh"))
 
 
 def check_parents(path: Path) -> None:
@@ -31,7 +32,7 @@ def check_parents(path: Path) -> None:
         if path == shadowed or shadowed in path.parents:
             raise LabDirError(
                 f"{path} is inside {shadowed}, which every instance's mount namespace replaces; "
-                "choose a directory elsewhere (for example /var/lib/amikey-lab or ~root/.amikey/lab)"
+                "choose a directory elsewhere (for example /var/lib/amikey-lab)"
             )
     for parent in path.parents:
         try:

@@ -60,21 +60,27 @@ def serve(directory: Path, port: int = 0, pending_polls: int = 0) -> int:
     server.start()
     host, bound_port = server.get_host_and_port()
     lab.publish()
+    endpoint = f"http://{host}:{bound_port}"
+    from . import profiles
+    profile_info = profiles.write(lab.root, endpoint, REGION, ACCOUNT_B)
     info = {
         "pid": os.getpid(),
         "port": bound_port,
-        "endpoint": f"http://{host}:{bound_port}",
+        "endpoint": endpoint,
         "region": REGION,
         "dir": str(lab.root),
         "sshConfig": str(lab.ssh_config_path),
         "state": str(lab.root / "state.json"),
         "accounts": {
-            "A": {"accountId": ACCOUNT_A, "credentials": "any access key moto does not know, e.g. testing/testing"},
+            "A": {"accountId": ACCOUNT_A, "profile": "lab-a",
+                  "credentials": "any access key moto does not know, e.g. testing/testing"},
             "B": {"accountId": ACCOUNT_B, "roleArn": f"arn:aws:iam::{ACCOUNT_B}:role/amikey-lab",
+                  "profile": "lab-b (pre-assumed keys) or lab-b-role (role_arn + source_profile)",
                   "credentials": "sts:AssumeRole into roleArn (re-assume after /moto-api/reset)"},
         },
         "imageTags": {f"{TAG_PREFIX}{name}": {"default": default, "meaning": meaning}
                       for name, (_attr, _parse, default, meaning) in PROPERTIES.items()},
+        **profile_info,
         "cloudInitVersion": cloudinit_bridge.VERSION,
         "pendingPolls": pending_polls,
     }

@@ -62,6 +62,13 @@ def _mark_image(ami: Any) -> None:
         _images[ami.id] = [ami, _polls]
 
 
+def forget() -> None:
+    """After ``/moto-api/reset`` the resources being counted no longer exist."""
+    with _lock:
+        _images.clear()
+        _instances.clear()
+
+
 def apply(polls: int) -> None:
     global _polls
     if polls <= 0:

@@ -57,9 +57,11 @@ def generate_host_keys(etc_ssh: Path, comment: str) -> None:
 def write_config(etc_ssh: Path, port: int, pid_file: Path, allow_users: list[str]) -> None:
     """sshd_config of one instance.
 
-    ``StrictModes yes`` and key-only login as on EC2 images.  ``PermitRootLogin no`` and
-    ``AllowUsers`` (the users whose homes are in this instance's view) matter because only /home and
-    /etc/ssh are replaced: without them sshd would consult the host's /root or other host users.
+    ``StrictModes yes`` and key-only login as on EC2 images; root may log in with a key
+    (``prohibit-password``, OpenSSH's default), and cloud-init's forced command in root's
+    authorized_keys then turns it away.  ``AllowUsers`` (root and the users whose homes are in this
+    instance's view) matters because only /home, /root and /etc/ssh are replaced: without it sshd
+    would consult other host users' files.
     """
     lines = [
         f"Port {port}",
@@ -71,11 +73,11 @@ def write_config(etc_ssh: Path, port: int, pid_file: Path, allow_users: list[str
         "AuthorizedKeysFile .ssh/authorized_keys",
         "PasswordAuthentication no",
         "KbdInteractiveAuthentication no",
-        "PermitRootLogin no",
+        "PermitRootLogin prohibit-password",
         "UsePAM no",
         "PrintMotd no",
         "LogLevel VERBOSE",
-        f"AllowUsers {' '.join(allow_users) if allow_users else 'nobody-here'}",
+        f"AllowUsers {' '.join(['root', *allow_users])}",
         "Subsystem sftp internal-sftp",
         "",
     ]
@@ -83,10 +85,15 @@ def write_config(etc_ssh: Path, port: int, pid_file: Path, allow_users: list[str
 
 
 def namespaced(home: Path, etc_ssh: Path, argv: list[str]) -> list[str]:
-    """argv that runs ``argv`` with the instance's /home and /etc/ssh in a private mount namespace."""
-    script = 'mount --bind "$1" /home && mount --bind "$2" /etc/ssh && shift 2 && exec "$@"'
-    return ["unshare", "--mount", "--propagation", "private", "--", "/bin/sh", "-c", script, "sh",
-            str(home), str(etc_ssh), *argv]
+    """argv that runs ``argv`` with the instance's /home, /root and /etc/ssh in a private mount
+    namespace and the instance's host name in a private UTS namespace (the instance's root home is
+    ``<instance>/root`` and its host name ``<instance>/hostname``, next to ``<instance>/home``)."""
+    base = home.parent
+    script = ('mount --bind "$1" /home && mount --bind "$3" /etc/ssh && mount --bind "$2" /root '
+              '&& hostname "$4" && shift 4 && exec "$@"')
+    hostname = (base / "hostname").read_text().strip()
+    return ["unshare", "--mount", "--uts", "--propagation", "private", "--", "/bin/sh", "-c", script, "sh",
+            str(home), str(base / "root"), str(etc_ssh), hostname, *argv]
 
 
 class SshdExited(RuntimeError):

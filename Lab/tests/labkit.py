@@ -26,8 +26,9 @@ LAB_SRC = Path(__file__).resolve().parents[1]
 
 
 def test_root() -> Path:
-    """Where test labs live: not below /tmp (the lab refuses world-writable parents)."""
-    root = Path(os.environ.get("AMIKEY_LAB_TEST_ROOT", Path.home() / ".cache" / "amikey-lab-tests"))
+    """Where test labs live: not below /tmp (the lab refuses world-writable parents) and not in
+    /home, /root or /etc/ssh (every instance's view replaces those)."""
+    root = Path(os.environ.get("AMIKEY_LAB_TEST_ROOT", "/var/lib/amikey-lab-tests"))
     root.mkdir(parents=True, exist_ok=True)
     os.chmod(root, 0o700)
     return root

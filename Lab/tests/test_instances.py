@@ -52,19 +52,34 @@ def test_ssh_module_appends_launch_key_to_baked_keys(lab, tmp_path):
 
 
 def test_login_user_and_instance_view(lab, tmp_path):
-    """Login user from the image (ubuntu); the session sees the instance's own /home and /etc/ssh, and
-    the other users' names do not exist there; root login is refused."""
+    """Login user from the image (ubuntu); the session sees the instance's own /home and /etc/ssh and
+    its host name (the private DNS name, as on EC2); ec2-user has no home there and is refused."""
     a = lab.account()
     key = keygen(tmp_path, "u")
     import_key(a, "u", key.with_suffix(".pub"))
     inst = run_instance(a, register_base_image(a, "ubuntu-like", login_user="ubuntu"), "u")
     port = _record(lab, inst["InstanceId"])["port"]
     result = _login(lab, a, inst, key, "ubuntu", tmp_path, "sh", "-c",
-                    "'id -un; ls /home; grep ^Port /etc/ssh/sshd_config; stat -c %a /home/ubuntu/.ssh'")
+                    "'id -un; ls /home; grep ^Port /etc/ssh/sshd_config; stat -c %a /home/ubuntu/.ssh; hostname'")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split("\n")[:4] == ["ubuntu", "ubuntu", f"Port {port}", "700"]
+    assert result.stdout.split("\n")[:5] == ["ubuntu", "ubuntu", f"Port {port}", "700", inst["PrivateDnsName"]]
     assert _login(lab, a, inst, key, "ec2-user", tmp_path).returncode == 255
-    assert _login(lab, a, inst, key, "root", tmp_path).returncode == 255
+
+
+def test_root_login_is_turned_away_with_the_right_user_name(lab, tmp_path):
+    """cloud-init's ssh module also puts the launch key in root's authorized_keys behind a forced
+    command (disable_root, the default): ssh as root with the launch key prints 'Please login as the
+    user "<default user>" rather than the user "root".' and exits 142 — evidence that the key is
+    installed and the user name is wrong (cloud-init cc_ssh / ssh_util.DISABLE_USER_OPTS;
+    https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/TroubleshootingInstancesConnecting.html)."""
+    a = lab.account()
+    key, other = keygen(tmp_path, "r"), keygen(tmp_path, "r-other")
+    import_key(a, "r", key.with_suffix(".pub"))
+    inst = run_instance(a, register_base_image(a, "root-login", login_user="ubuntu"), "r")
+    result = _login(lab, a, inst, key, "root", tmp_path)
+    assert result.returncode == 142
+    assert 'Please login as the user "ubuntu" rather than the user "root".' in result.stdout
+    assert _login(lab, a, inst, other, "root", tmp_path).returncode == 255
 
 
 def test_each_instance_has_its_own_sshd_port_and_host_keys(lab, tmp_path):
@@ -199,3 +214,27 @@ def test_stopping_ends_open_sessions_too(lab, tmp_path):
         if client.poll() is None:
             client.kill()
             client.wait()
+
+
+def test_other_regions_work_too(lab, tmp_path):
+    """Regions are separate (an AMI lives in one region; https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/CopyingAMIs.html):
+    an image registered in eu-west-1 launches there, its public DNS name is the region's, ssh_config
+    maps it; the image does not exist in us-east-1."""
+    import pytest
+    from botocore.exceptions import ClientError
+
+    a = lab.account()
+    creds = a.sts.assume_role(RoleArn=f"arn:aws:iam::{a.account_id}:role/x", RoleSessionName="eu-test")["Credentials"]
+    import botocore.session
+    eu = botocore.session.get_session().create_client(
+        "ec2", region_name="eu-west-1", endpoint_url=lab.endpoint, aws_access_key_id=creds["AccessKeyId"],
+        aws_secret_access_key=creds["SecretAccessKey"], aws_session_token=creds["SessionToken"])
+    image = eu.register_image(Name="eu-image")["ImageId"]
+    iid = eu.run_instances(ImageId=image, MinCount=1, MaxCount=1)["Instances"][0]["InstanceId"]
+    inst = eu.describe_instances(InstanceIds=[iid])["Reservations"][0]["Instances"][0]
+    assert inst["PublicDnsName"].endswith(".eu-west-1.compute.amazonaws.com")
+    assert f"Host {inst['PublicDnsName']}\n" in lab.ssh_config.read_text()
+    assert _record(lab, iid)["region"] == "eu-west-1"
+    with pytest.raises(ClientError):
+        a.ec2.describe_images(ImageIds=[image])
+    eu.terminate_instances(InstanceIds=[iid])

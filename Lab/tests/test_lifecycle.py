@@ -112,10 +112,11 @@ def test_without_pending_polls_states_are_final_at_once(lab):
     assert a.ec2.describe_images(ImageIds=[image])["Images"][0]["State"] == "available"
 
 
-@pytest.mark.parametrize("bad", ["/tmp/amikey-lab-refused", "/home/amikey-lab-refused"])
+@pytest.mark.parametrize("bad", ["/tmp/amikey-lab-refused", "/home/amikey-lab-refused",
+                                 "/root/amikey-lab-refused"])
 def test_refuses_world_writable_or_shadowed_directories(bad):
-    """A lab directory below /tmp (world-writable) or inside /home (replaced in every instance's view)
-    is refused before anything starts."""
+    """A lab directory below /tmp (world-writable) or inside /home or /root (replaced in every
+    instance's view) is refused before anything starts."""
     out = subprocess.run([sys.executable, "-m", "amikey_lab", "serve", "--dir", bad],
                          env=dict(os.environ, PYTHONPATH=str(LAB_SRC)), capture_output=True, text=True,
                          timeout=60)
@@ -150,3 +151,49 @@ def test_python_down_and_status(session_root):
     finally:
         if lab.process.poll() is None:
             stop_lab(lab)
+
+
+@pytest.mark.parametrize("profile, account", [("lab-a", "123456789012"), ("lab-b", "222222222222"),
+                                              ("lab-b-role", "222222222222")])
+def test_profiles_reach_both_accounts(lab, profile, account):
+    """DIR/aws/config and credentials (named in lab.json and exported by DIR/env) give a client the two
+    accounts by profile alone: region and endpoint_url come from the profile, account B through
+    pre-assumed role keys or a role profile (role_arn + source_profile, assumed by the client)."""
+    import botocore.session
+
+    env = dict(line.removeprefix("export ").split("=", 1) for line in (lab.directory / "env").read_text().splitlines())
+    assert env["AWS_CONFIG_FILE"] == lab.info["awsConfigFile"]
+    for path in (lab.info["awsConfigFile"], lab.info["awsCredentialsFile"], lab.directory / "env"):
+        assert os.stat(path).st_mode & 0o077 == 0
+    session = botocore.session.Session(profile=profile)
+    session.set_config_variable("config_file", env["AWS_CONFIG_FILE"])
+    session.set_config_variable("credentials_file", env["AWS_SHARED_CREDENTIALS_FILE"])
+    sts = session.create_client("sts")
+    assert sts.meta.endpoint_url == lab.endpoint
+    assert sts.get_caller_identity()["Account"] == account
+
+
+def test_says_plainly_that_it_needs_root():
+    """Run as an unprivileged user (nobody), the launcher exits 2 before touching anything and says
+    why: it creates login users, mount namespaces and sshd processes that switch users."""
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    # A copy of the package that nobody can read, wherever this checkout lives (pytest's tmp_path is
+    # 0700 root); run from / so that the current directory cannot supply the package instead.
+    readable = Path(tempfile.mkdtemp(prefix="amikey-lab-nonroot-", dir="/var/tmp"))
+    try:
+        shutil.copytree(LAB_SRC / "amikey_lab", readable / "amikey_lab",
+                        ignore=shutil.ignore_patterns("__pycache__"))
+        for path in [readable, *readable.rglob("*")]:
+            path.chmod(0o755 if path.is_dir() else 0o644)
+        target = "/var/lib/amikey-lab-nonroot-test"
+        out = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                              "env", f"PYTHONPATH={readable}", "/usr/bin/python3", "-m", "amikey_lab",
+                              "serve", "--dir", target], capture_output=True, text=True, timeout=60, cwd="/")
+    finally:
+        shutil.rmtree(readable)
+    assert out.returncode == 2
+    assert "must run as root" in out.stderr and "login users" in out.stderr
+    assert not os.path.exists(target)
