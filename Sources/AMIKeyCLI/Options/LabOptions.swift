@@ -4,7 +4,7 @@ import ArgumentParser
 /// Which lab a `lab` command works on, and where the lab's Python package is.
 struct LabOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
-        "The lab directory (default ~/.amikey/lab). Not below a world-writable directory such as /tmp, nor inside /home or /etc/ssh.",
+        "The lab directory (default /var/lib/amikey/lab). Not below a world-writable directory such as /tmp, nor inside /home, /root or /etc/ssh.",
         valueName: "DIR"))
     var dir: String?
 
@@ -15,7 +15,7 @@ struct LabOptions: ParsableArguments {
 
     /// The lab directory, absolute.
     func directory(_ environment: CommandEnvironment) -> LabDirectory {
-        LabDirectory(path: environment.resolve(dir ?? LabDirectory.defaultPath(home: environment.homeDirectory)))
+        LabDirectory(path: environment.resolve(dir ?? LabDirectory.defaultPath))
     }
 
     /// The launcher for that directory with the located sources.

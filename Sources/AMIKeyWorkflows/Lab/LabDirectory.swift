@@ -3,7 +3,7 @@ import Foundation
 /// A lab's directory and the files in it (Lab/README.md, "Files in DIR").
 ///
 /// ```swift
-/// let lab = LabDirectory(path: context.resolve("~/.amikey/lab"))
+/// let lab = LabDirectory(path: LabDirectory.defaultPath)
 /// let info = try lab.info(context.fileSystem)      // LabFailure "bad-lab-file" names lab.json
 /// ```
 public struct LabDirectory: Sendable, Hashable {
@@ -15,10 +15,9 @@ public struct LabDirectory: Sendable, Hashable {
         self.path = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
     }
 
-    /// `~/.amikey/lab`: under the user's home, so it is neither below `/tmp` nor inside `/home` for root.
-    public static func defaultPath(home: String) -> String {
-        (home.hasSuffix("/") ? home : home + "/") + ".amikey/lab"
-    }
+    /// `/var/lib/amikey/lab`: the lab refuses directories below a world-writable one (`/tmp`) and inside the paths
+    /// each instance's view replaces (`/home`, `/root`, `/etc/ssh`), which rules out every home directory.
+    public static let defaultPath = "/var/lib/amikey/lab"
 
     /// `DIR/lab.json`, present while the lab serves.
     public var infoFile: String { path + "/lab.json" }

@@ -21,6 +21,14 @@ public struct LabInfo: Sendable, Hashable, Codable {
     public var accounts: Accounts
     /// The image tags that set an image's properties, with their defaults and meaning.
     public var imageTags: [String: ImageTag]
+    /// `DIR/aws/config`, with profiles for both accounts (labs from before the profiles existed have none).
+    public var awsConfigFile: String?
+    /// `DIR/aws/credentials`.
+    public var awsCredentialsFile: String?
+    /// `DIR/env`: the export lines for those files.
+    public var envFile: String?
+    /// The profile names: `A` (`lab-a`), `B` (`lab-b`), `BRole` (`lab-b-role`).
+    public var profiles: [String: String]?
     /// The Debian cloud-init version whose code prints the console tables.
     public var cloudInitVersion: String
     /// How many Describe calls a new instance or image stays pending for.

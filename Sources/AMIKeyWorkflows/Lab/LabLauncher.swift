@@ -155,10 +155,17 @@ public struct LabUpReport: Sendable, Hashable {
     /// True when a lab already served in DIR and nothing was started.
     public var alreadyRunning: Bool
 
-    /// The shell lines that point the AWS CLI (and amikey) at the lab's account A.
+    /// The variables that point the AWS CLI (and amikey) at the lab's account A: endpoint, keys and region, and
+    /// the lab's config files with profile `lab-a` selected, so `--profile lab-b` reaches account B.
     public var exports: [(name: String, value: String)] {
-        [("AWS_ENDPOINT_URL", info.endpoint), ("AWS_ACCESS_KEY_ID", LabAccounts.accessKeyID),
-         ("AWS_SECRET_ACCESS_KEY", LabAccounts.secretAccessKey), ("AWS_REGION", info.region)]
+        var exports: [(name: String, value: String)] = [
+            ("AWS_ENDPOINT_URL", info.endpoint), ("AWS_ACCESS_KEY_ID", LabAccounts.accessKeyID),
+            ("AWS_SECRET_ACCESS_KEY", LabAccounts.secretAccessKey), ("AWS_REGION", info.region),
+        ]
+        if let config = info.awsConfigFile, let credentials = info.awsCredentialsFile, let profile = info.profiles?["A"] {
+            exports += [("AWS_CONFIG_FILE", config), ("AWS_SHARED_CREDENTIALS_FILE", credentials), ("AWS_PROFILE", profile)]
+        }
+        return exports
     }
 }
 

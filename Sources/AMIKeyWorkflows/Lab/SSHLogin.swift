@@ -2,7 +2,7 @@
 /// from the console (never accepted blindly), no prompts.
 ///
 /// ```swift
-/// let login = SSHLogin(sshConfig: info.sshConfig, knownHosts: pins, key: "/root/.amikey/lab/demo/K_A",
+/// let login = SSHLogin(sshConfig: info.sshConfig, knownHosts: pins, key: "/var/lib/amikey/lab/demo/K_A",
 ///                      user: "ec2-user", host: "54.12.0.7", command: "hostname")
 /// let result = try await processes.run(login.command(environment: context.environment))
 /// ```

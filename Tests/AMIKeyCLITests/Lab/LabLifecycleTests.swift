@@ -37,6 +37,8 @@ struct LabLifecycleTests {
             #expect(again.status == 0)
             #expect(again.stdout.contains("# amikey lab already running in \(secondDirectory) (pid \(second.pid))"))
             #expect(again.stdout.contains("export AWS_ENDPOINT_URL=\(second.endpoint)\n"))
+            #expect(again.stdout.contains("export AWS_PROFILE=lab-a\n"))
+            #expect(again.stdout.contains("export AWS_CONFIG_FILE=\(secondDirectory)/aws/config\n"))
 
             // One instance in each lab: a real sshd each.
             let firstInstance = try await Self.launch(in: first.info, first.context)
@@ -81,7 +83,10 @@ struct LabLifecycleTests {
 
     @Test(
         "lab up refuses a directory the lab cannot use: exit 3 with the lab's reason, nothing left running",
-        arguments: [("/tmp/amikey-lab-\(UUID().uuidString.prefix(8))", "anyone can write"), ("/home/amikey-lab-test", "/home")])
+        arguments: [
+            ("/tmp/amikey-lab-\(UUID().uuidString.prefix(8))", "anyone can write"), ("/home/amikey-lab-test", "inside /home"),
+            ("/root/amikey-lab-test", "inside /root"),
+        ])
     func refusedDirectory(_ directory: String, _ reason: String) async throws {
         let cli = try Self.cli()
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -10,8 +10,8 @@ import Glibc
 
 @testable import AMIKeyCLI
 
-/// A lab started for tests in a fresh directory under `~/.cache/amikey-tests` (never below `/tmp`, which the lab
-/// refuses as world-writable), through the product's own launcher, and always stopped by the scope that made it.
+/// A lab started for tests in a fresh directory under `/var/lib/amikey-tests` (never below `/tmp`, `/home` or `/root`,
+/// which the lab refuses), through the product's own launcher, and always stopped by the scope that made it.
 final class TestLab: Sendable {
     /// The lab's directory.
     let directory: LabDirectory
@@ -30,10 +30,9 @@ final class TestLab: Sendable {
     /// One HTTP client for every lab of this test process.
     static let transport = AsyncHTTPClientTransport(timeouts: .init(connect: .seconds(5), read: .seconds(60)))
 
-    /// A fresh directory for a lab: under the user's home, mode 0700 parents, so the lab accepts it.
+    /// A fresh directory for a lab under /var/lib (not below /tmp, nor inside /home or /root: the lab refuses those).
     static func freshDirectory() throws -> String {
-        let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
-        let path = "\(home)/.cache/amikey-tests/lab-\(UUID().uuidString.prefix(8).lowercased())"
+        let path = "/var/lib/amikey-tests/lab-\(UUID().uuidString.prefix(8).lowercased())"
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         return path
     }

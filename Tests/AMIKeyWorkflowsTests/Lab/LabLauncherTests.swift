@@ -8,7 +8,7 @@ import Testing
 /// and what it says when the lab does not come up. (The real thing is tested in AMIKeyCLITests' lab suites.)
 @Suite("LabLauncher")
 struct LabLauncherTests {
-    static let directory = LabDirectory(path: "/root/.amikey/lab")
+    static let directory = LabDirectory(path: "/var/lib/amikey/lab")
     static let launcher = LabLauncher(
         directory: directory, source: LabSource(root: "/src/amikey"), startTimeout: .seconds(10), pollInterval: .milliseconds(250))
 
@@ -27,12 +27,12 @@ struct LabLauncherTests {
         let runner = ScriptedRunner(files: files, log: "Traceback...\namikey_lab: must run as root\n", exitStatus: 2)
         let error = await #expect(throws: LabFailure.self) { try await Self.launcher.up(Self.context(files, runner, ManualClock())) }
         #expect(error?.code == "start-failed")
-        #expect(error?.message == "the lab exited with status 2 before it served; the end of /root/.amikey/lab/lab.log:\n  Traceback...\n  amikey_lab: must run as root")
+        #expect(error?.message == "the lab exited with status 2 before it served; the end of /var/lib/amikey/lab/lab.log:\n  Traceback...\n  amikey_lab: must run as root")
         let started = try #require(runner.started.first)
-        #expect(started.command.description == "python3 -m amikey_lab serve --dir /root/.amikey/lab")
+        #expect(started.command.description == "python3 -m amikey_lab serve --dir /var/lib/amikey/lab")
         #expect(started.command.environment["PYTHONPATH"] == "/src/amikey/Lab:/site")
-        #expect(started.logPath == "/root/.amikey/lab/lab.log")
-        #expect(files.kind(of: "/root/.amikey/lab") == .directory)
+        #expect(started.logPath == "/var/lib/amikey/lab/lab.log")
+        #expect(files.kind(of: "/var/lib/amikey/lab") == .directory)
     }
 
     @Test("no answer in time: the wait is bounded on the injected clock and the started process is stopped")
@@ -51,16 +51,16 @@ struct LabLauncherTests {
     func down() async throws {
         let files = InMemoryFileSystem()
         let runner = ScriptedRunner(files: files, log: "", exitStatus: nil, downResult: ProcessResult(
-            status: 1, stdout: [], stderr: Array("amikey lab: pid 4242 in /root/.amikey/lab/lab.json is not this lab; nothing signalled\n".utf8)))
+            status: 1, stdout: [], stderr: Array("amikey lab: pid 4242 in /var/lib/amikey/lab/lab.json is not this lab; nothing signalled\n".utf8)))
         let context = Self.context(files, runner, ManualClock())
         #expect(try await Self.launcher.down(context).stopped == nil)
         #expect(runner.ran.isEmpty)
 
-        files.add("/root/.amikey/lab/lab.json", LabDirectoryTests.labJSON)
+        files.add("/var/lib/amikey/lab/lab.json", LabDirectoryTests.labJSON)
         let error = await #expect(throws: LabFailure.self) { try await Self.launcher.down(context) }
-        #expect(runner.ran.map(\.description) == ["python3 -m amikey_lab down --dir /root/.amikey/lab"])
+        #expect(runner.ran.map(\.description) == ["python3 -m amikey_lab down --dir /var/lib/amikey/lab"])
         #expect(error?.code == "stop-failed")
-        #expect(error?.message == "the lab in /root/.amikey/lab (pid 4242) was not stopped: amikey lab: pid 4242 in /root/.amikey/lab/lab.json is not this lab; nothing signalled")
+        #expect(error?.message == "the lab in /var/lib/amikey/lab (pid 4242) was not stopped: amikey lab: pid 4242 in /var/lib/amikey/lab/lab.json is not this lab; nothing signalled")
     }
 }
 
