@@ -1,4 +1,5 @@
 import AMIKeyWorkflows
+import AWSCore
 import AWSServices
 import Foundation
 import SSHKeys
@@ -19,7 +20,10 @@ struct LabSeedStoryTests {
     func story() async throws {
         let lab = try currentLab()
         let narrated = NarrationLog()
-        let report = try await LabDemo(directory: lab.directory).run(lab.context) { narrated.append($0.id) }
+        let recorder = RecordingTransport(lab.context.aws?.transport ?? TestLab.transport)
+        var context = lab.context
+        context.aws?.transport = recorder
+        let report = try await LabDemo(directory: lab.directory).run(context) { narrated.append($0.id) }
         #expect(report.steps.map(\.id) == Self.order)
         #expect(narrated.ids == Self.order)
 
@@ -62,6 +66,24 @@ struct LabSeedStoryTests {
         #expect(unpinned.status == 255)
         #expect(unpinned.standardError.contains("Host key verification failed"))
 
+        // Only public keys went to AWS: ImportKeyPair carried the .pub lines, and no request held any piece of a
+        // private key file (its base64 body cut into 16-character pieces, so no encoding or wrapping hides one).
+        let bodies = recorder.bodies
+        let imports = bodies.filter { $0.contains("Action=ImportKeyPair") }
+        #expect(imports.count == 2)
+        for (name, key) in [("K_A", keyA), ("K_B", keyB)] {
+            #expect(imports.contains { $0.contains("PublicKeyMaterial=") && $0.contains(Self.percentEncoded(Array(key.openSSHRepresentation(comment: name).utf8))) })
+            let secret = try String(contentsOfFile: "\(lab.directory.demoDirectory)/\(name)", encoding: .utf8)
+                .split(separator: "\n").filter { !$0.hasPrefix("-----") }.joined()
+            let pieces = stride(from: 0, to: secret.count - 16, by: 16).map { String(Array(secret)[$0..<($0 + 16)]) }
+            #expect(pieces.count > 10)
+            for body in bodies {
+                let decoded = body.removingPercentEncoding ?? body
+                #expect(!pieces.contains { decoded.contains($0) || body.contains($0) })
+                #expect(!decoded.contains("PRIVATE KEY"))
+            }
+        }
+
         for file in ["K_A", "K_B", "K_A.pub", "K_B.pub", "known_hosts-\(instanceId)"] {
             let attributes = try FileManager.default.attributesOfItem(atPath: "\(lab.directory.demoDirectory)/\(file)")
             #expect((attributes[.posixPermissions] as? Int) == 0o600, "\(file)")
@@ -80,6 +102,11 @@ struct LabSeedStoryTests {
         #expect(!again.allOutput.contains("PRIVATE KEY"))
     }
 
+    /// ImportKeyPair's PublicKeyMaterial as it appears in a request body: base64, then form-encoded.
+    static func percentEncoded(_ bytes: [UInt8]) -> String {
+        Data(bytes).base64EncodedString().addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+    }
+
     static func publicKey(_ lab: TestLab, _ name: String) throws -> SSHPublicKey {
         try SSHPublicKey(openSSHRepresentation: String(contentsOfFile: "\(lab.directory.demoDirectory)/\(name).pub", encoding: .utf8))
     }
@@ -90,4 +117,22 @@ final class NarrationLog: Sendable {
     private let log = Mutex<[String]>([])
     func append(_ id: String) { log.withLock { $0.append(id) } }
     var ids: [String] { log.withLock { $0 } }
+}
+
+/// Passes requests on and keeps their bodies, so tests can see exactly what was sent.
+final class RecordingTransport: HTTPTransport {
+    private let inner: any HTTPTransport
+    private let sent = Mutex<[String]>([])
+
+    init(_ inner: any HTTPTransport) {
+        self.inner = inner
+    }
+
+    /// Every request body, in order.
+    var bodies: [String] { sent.withLock { $0 } }
+
+    func send(_ request: HTTPTransportRequest, timeout: Duration) async throws -> AWSHTTPResponse {
+        sent.withLock { $0.append(String(decoding: request.body, as: UTF8.self)) }
+        return try await inner.send(request, timeout: timeout)
+    }
 }
