@@ -111,7 +111,8 @@ public struct LabLauncher: Sendable {
             let said = result.standardError.trimmingCharacters(in: .whitespacesAndNewlines)
             throw LabFailure(
                 code: "stop-failed",
-                message: "the lab in \(directory.path) (pid \(info.pid)) was not stopped: \(said.isEmpty ? "status \(result.status)" : said)")
+                message: "the lab in \(directory.path) (pid \(info.pid)) was not stopped: \(said.isEmpty ? "status \(result.status)" : said)"
+                    + "; if that process is gone (killed), \"amikey lab up --dir \(directory.path)\" starts a new lab over its lab.json")
         }
         let sshdPids = instances.filter { $0.state == "running" }.compactMap(\.sshdPid)
         return LabDownReport(directory: directory.path, stopped: LabDownReport.Stopped(pid: info.pid, sshdPids: sshdPids))

@@ -60,7 +60,7 @@ struct LabLauncherTests {
         let error = await #expect(throws: LabFailure.self) { try await Self.launcher.down(context) }
         #expect(runner.ran.map(\.description) == ["python3 -m amikey_lab down --dir /var/lib/amikey/lab"])
         #expect(error?.code == "stop-failed")
-        #expect(error?.message == "the lab in /var/lib/amikey/lab (pid 4242) was not stopped: amikey lab: pid 4242 in /var/lib/amikey/lab/lab.json is not this lab; nothing signalled")
+        #expect(error?.message == "the lab in /var/lib/amikey/lab (pid 4242) was not stopped: amikey lab: pid 4242 in /var/lib/amikey/lab/lab.json is not this lab; nothing signalled; if that process is gone (killed), \"amikey lab up --dir /var/lib/amikey/lab\" starts a new lab over its lab.json")
     }
 }
 
