@@ -33,6 +33,15 @@ struct LabLifecycleTests {
             #expect(second.port != first.info.port)
             #expect(second.pid != first.info.pid)
             #expect(try up.json()["environment"]?["AWS_ENDPOINT_URL"]?.string == second.endpoint)
+            // The printed environment is enough for amikey (and the AWS CLI) to reach both accounts.
+            var exported = cli
+            for (name, value) in try up.json()["environment"].map({ environment in
+                environment.keys.compactMap { key in environment[key]?.string.map { (key, $0) } }
+            }) ?? [] {
+                exported.variables[name] = value
+            }
+            #expect(try await exported.run("whoami", "--output", "json").json()["account"]?.string == second.accounts.a.accountId)
+            #expect(try await exported.run("whoami", "--profile", "lab-b", "--output", "json").json()["account"]?.string == second.accounts.b.accountId)
             let again = await cli.run("lab", "up", "--dir", secondDirectory)
             #expect(again.status == 0)
             #expect(again.stdout.contains("# amikey lab already running in \(secondDirectory) (pid \(second.pid))"))
