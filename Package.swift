@@ -30,7 +30,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "AMIKeyWorkflows", dependencies: ["SSHKeys", "AWSCore", "AWSServices"]),
+        .target(name: "AMIKeyWorkflows", dependencies: ["SSHKeys", "AWSSigV4", "AWSCore", "AWSServices"]),
         .target(
             name: "SSHKeys",
             dependencies: [

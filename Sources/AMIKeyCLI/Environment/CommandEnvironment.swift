@@ -19,6 +19,10 @@ struct CommandEnvironment: Sendable {
     var clock: any AWSClock = SystemAWSClock()
     /// Runs `credential_process`.
     var processRunner: any CredentialProcessRunner = SubprocessCredentialProcessRunner()
+    /// Runs other programs (python3 for the lab, ssh).
+    var programs: any ProcessRunner = LocalProcessRunner()
+    /// This executable's path, from which the lab's sources are found.
+    var executablePath: String? = CommandLine.arguments.first
 
     /// Tests run commands against their own environment by binding this.
     @TaskLocal static var override: CommandEnvironment?
@@ -61,6 +65,26 @@ extension CommandEnvironment {
         context.aws = AWSAccess(
             overrides: options.overrides, transport: network.transport, clock: clock, processRunner: processRunner,
             mfaTokenCode: mfaTokenCode, logger: options.debug ? debugLogger : nil)
+        do {
+            let result = try await body(context)
+            await network.close()
+            return result
+        } catch {
+            await network.close()
+            throw error
+        }
+    }
+
+    /// Runs `body` with a context that can start programs, wait on the clock and reach a local emulator (the lab
+    /// commands), closing the network afterwards; `debug` logs every AWS request to standard error.
+    func withLab<T: Sendable>(debug: Bool = false, _ body: (WorkflowContext) async throws -> T) async throws -> T {
+        let network = openNetwork()
+        var context = self.context(passphrases: .none)
+        context.aws = AWSAccess(
+            overrides: AWSCommandLineOverrides(), transport: network.transport, clock: clock,
+            processRunner: processRunner, logger: debug ? debugLogger : nil)
+        context.processes = programs
+        context.clock = clock
         do {
             let result = try await body(context)
             await network.close()

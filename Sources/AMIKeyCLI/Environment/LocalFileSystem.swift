@@ -65,6 +65,19 @@ struct LocalFileSystem: FileSystem {
         }
     }
 
+    func createDirectory(_ path: String, mode: UInt16) throws(FileSystemError) {
+        var prefix = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/") {
+            prefix += "/" + component
+            // Parents get the umask's mode, as `mkdir -p` gives them; only the last one is chmod-ed.
+            if mkdir(prefix, 0o755) != 0, errno != EEXIST { throw Self.error(errno, prefix) }
+        }
+        guard kind(of: path) == .directory else {
+            throw FileSystemError(code: "exists", message: "\(path) already exists and is not a directory")
+        }
+        guard chmod(path, mode_t(mode)) == 0 else { throw Self.error(errno, path) }
+    }
+
     private static func error(_ code: Int32, _ path: String) -> FileSystemError {
         switch code {
         case ENOENT: FileSystemError(code: "not-found", message: "\(path): no such file or directory")

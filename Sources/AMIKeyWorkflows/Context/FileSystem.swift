@@ -43,6 +43,9 @@ public protocol FileSystem: Sendable {
     func size(of path: String) -> Int?
     /// Writes a file with the given mode; without `overwrite`, an existing file is an `exists` error.
     func write(_ bytes: [UInt8], to path: String, mode: UInt16, overwrite: Bool) throws(FileSystemError)
+    /// Creates a directory and any missing parents; the directory itself ends up with exactly `mode`, even when it
+    /// already existed (a lab or key directory must not stay readable by others).
+    func createDirectory(_ path: String, mode: UInt16) throws(FileSystemError)
 }
 
 extension FileSystem {

@@ -1,3 +1,5 @@
+import AWSCore
+
 /// The outside world a workflow may touch, passed in whole so tests can replace any part of it.
 public struct WorkflowContext: Sendable {
     /// Files.
@@ -12,16 +14,23 @@ public struct WorkflowContext: Sendable {
     public var passphrases: PassphraseProvider
     /// How to reach AWS; nil for commands that work only on local files.
     public var aws: AWSAccess?
+    /// Runs other programs (python3, ssh); nil for commands that run none.
+    public var processes: (any ProcessRunner)?
+    /// The time to wait with (bounded polls); nil for commands that never wait.
+    public var clock: (any AWSClock)?
 
     /// Creates a context.
     public init(fileSystem: any FileSystem, environment: [String: String], homeDirectory: String,
-                currentDirectory: String, passphrases: PassphraseProvider = .none, aws: AWSAccess? = nil) {
+                currentDirectory: String, passphrases: PassphraseProvider = .none, aws: AWSAccess? = nil,
+                processes: (any ProcessRunner)? = nil, clock: (any AWSClock)? = nil) {
         self.fileSystem = fileSystem
         self.environment = environment
         self.homeDirectory = homeDirectory
         self.currentDirectory = currentDirectory
         self.passphrases = passphrases
         self.aws = aws
+        self.processes = processes
+        self.clock = clock
     }
 
     /// An absolute path for a path given by the user (`~` expanded, relative to the working directory).

@@ -65,6 +65,11 @@ final class InMemoryFileSystem: FileSystem {
 
     // MARK: - FileSystem
 
+    func createDirectory(_ path: String, mode: UInt16) throws(FileSystemError) {
+        if kind(of: path) == .file { throw FileSystemError(code: "exists", message: "\(path) already exists and is not a directory") }
+        makeDirectory(path)
+    }
+
     func read(_ path: String) throws(FileSystemError) -> [UInt8] {
         let path = Self.normalize(path)
         let found: [UInt8]? = state.withLock { state in

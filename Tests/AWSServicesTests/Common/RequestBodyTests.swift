@@ -43,6 +43,8 @@ import Testing
         ("ec2.copyImage", .clientToken),
         ("ec2.importKeyPair", .notIdempotent),
         ("ec2.createImage", .notIdempotent),
+        ("ec2.registerImage", .notIdempotent),
+        ("ec2.createKeyPair", .notIdempotent),
         ("ssm.sendCommand", .notIdempotent),
         ("kms.createGrant", .clientToken),
         ("ec2.modifyImageAttribute.add", .repeatable),

@@ -109,6 +109,21 @@ struct RequestCase: Sendable, CustomTestStringConvertible {
                         instanceId: "i-1", name: "amikey copy (1)", description: "from i-1", noReboot: true,
                         tagSpecifications: tagSpecifications("image"), dryRun: false))),
             RequestCase(
+                "ec2.registerImage",
+                EC2.registerImage(
+                    .init(
+                        name: "amikey base (1)", imageLocation: "bucket/image.manifest.xml", description: "lab base",
+                        architecture: "x86_64", rootDeviceName: "/dev/xvda", virtualizationType: "hvm",
+                        bootMode: "uefi", enaSupport: true, tagSpecifications: tagSpecifications("image"),
+                        dryRun: false))),
+            RequestCase("ec2.registerImage.minimal", EC2.registerImage(.init(name: "base"))),
+            RequestCase(
+                "ec2.createKeyPair",
+                EC2.createKeyPair(
+                    .init(
+                        keyName: "made key", keyType: "rsa", keyFormat: "pem",
+                        tagSpecifications: tagSpecifications("key-pair"), dryRun: false))),
+            RequestCase(
                 "ec2.runInstances",
                 EC2.runInstances(
                     .init(

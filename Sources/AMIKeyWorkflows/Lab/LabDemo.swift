@@ -1,0 +1,224 @@
+import AWSCore
+import AWSServices
+import Foundation
+
+/// `amikey lab demo`: the seed's story on a running lab with amikey's own AWS client and the real `ssh`.
+///
+/// Account A registers a base image, imports K_A as key pair `old-key` and launches an instance; it creates the
+/// seed's image from it (cloud-init's ssh module off) and shares it with account B. B imports K_B as `new-key`
+/// and launches from the shared image. `ssh -i K_B` is refused ("Permission denied (publickey)"), `ssh -i K_A`
+/// gets in, and the console's cloud-init table shows why: only K_A is in `authorized_keys`.
+///
+/// ## Usage
+/// ```swift
+/// let report = try await LabDemo(directory: LabDirectory(path: dir)).run(context) { step in print(step.summary) }
+/// report.step("ssh-original-key")?.lines        // hostname and authorized_keys, read over SSH with K_A
+/// ```
+public struct LabDemo: Sendable {
+    /// The running lab's directory.
+    public var directory: LabDirectory
+    /// The login user of the lab's images.
+    public var loginUser = "ec2-user"
+
+    /// A demo for the lab in `directory`.
+    public init(directory: LabDirectory) {
+        self.directory = directory
+    }
+
+    /// Runs every step, calling `progress` as each one ends.
+    ///
+    /// - Throws: ``LabFailure``: `not-running`; `demo-failed` naming the step and what to do; `story-not-reproduced`
+    ///   when ssh did not refuse K_B or did not accept K_A.
+    public func run(_ context: WorkflowContext, progress: @escaping @Sendable (LabDemoStep) -> Void = { _ in }) async throws(LabFailure)
+        -> LabDemoReport
+    {
+        guard let processes = context.processes, let access = context.aws else {
+            throw LabFailure(code: "no-runner", message: "this command cannot start programs or reach the network here")
+        }
+        let info = try directory.info(context.fileSystem)
+        var steps: [LabDemoStep] = []
+        func record(_ step: LabDemoStep) {
+            steps.append(step)
+            progress(step)
+        }
+        var story = Story(demo: self, info: info, context: context, processes: processes, record: record)
+        do {
+            try await story.tell(access)
+        } catch let failure as LabFailure {
+            throw failure
+        } catch {
+            let failure = AWSFailure(error)
+            throw LabFailure(
+                code: "demo-failed",
+                message: "\(story.current) failed: \(failure.message); \"amikey lab status --dir \(directory.path)\" "
+                    + "shows the lab, and its log is \(directory.logFile)")
+        }
+        return LabDemoReport(steps: steps)
+    }
+}
+
+/// The demo's steps, sharing the accounts, keys and ids they make.
+private struct Story {
+    let demo: LabDemo
+    let info: LabInfo
+    let context: WorkflowContext
+    let processes: any ProcessRunner
+    let record: (LabDemoStep) -> Void
+    /// What is being done now, for a failure message.
+    var current = "opening the accounts"
+
+    init(demo: LabDemo, info: LabInfo, context: WorkflowContext, processes: any ProcessRunner, record: @escaping (LabDemoStep) -> Void) {
+        self.demo = demo
+        self.info = info
+        self.context = context
+        self.processes = processes
+        self.record = record
+    }
+
+    mutating func tell(_ access: AWSAccess) async throws {
+        let accounts = try await LabAccounts.open(info, access: access)
+        let (a, b) = (accounts.a, accounts.b)
+        let roleArn = info.accounts.b.roleArn ?? ""
+        record(.init(id: "accounts", account: nil,
+                     summary: "Account A is \(accounts.accountA); account B is \(accounts.accountB), reached by AssumeRole into \(roleArn)",
+                     resources: [("accountA", accounts.accountA), ("accountB", accounts.accountB), ("endpoint", info.endpoint)]))
+
+        current = "writing the demo keys"
+        let keysDirectory = demo.directory.demoDirectory
+        do { try context.fileSystem.createDirectory(keysDirectory, mode: 0o700) } catch {
+            throw LabFailure(code: "demo-failed", message: "cannot create \(keysDirectory): \(error)")
+        }
+        let keyA = try LabDemoKeys.load("K_A", in: keysDirectory, context.fileSystem)
+        let keyB = try LabDemoKeys.load("K_B", in: keysDirectory, context.fileSystem)
+        let made = keyA.generated || keyB.generated ? "Generated" : "Reusing"
+        record(.init(id: "generate-keys", account: nil,
+                     summary: "\(made) K_A \(keyA.publicKey.sha256Fingerprint) and K_B \(keyB.publicKey.sha256Fingerprint) (Ed25519) in \(keysDirectory)",
+                     resources: [("K_A", keyA.privateKeyPath), ("K_B", keyB.privateKeyPath)]))
+
+        let run = String(UUID().uuidString.prefix(8)).lowercased()
+        current = "RegisterImage in account A"
+        let base = try await a.send(EC2.registerImage(.init(
+            name: "amikey-lab-base-\(run)", description: "a base image whose cloud-init installs the launch key",
+            tagSpecifications: [.init(resourceType: "image", tags: [
+                .init(key: "amikey-lab:login-user", value: demo.loginUser), .init(key: "amikey-lab:cloud-init-ssh", value: "true"),
+            ])]))).imageId
+        try await a.wait(EC2.Waiters.imageAvailable, polling: EC2.describeImages(.init(imageIds: [base])))
+        record(.init(id: "register-image", account: "A",
+                     summary: "A registered base image \(base) (cloud-init installs the launch key pair's key)",
+                     resources: [("imageId", base)]))
+
+        current = "ImportKeyPair old-key in account A"
+        let oldKey = try await a.importKeyPair(.init(keyName: "old-key", publicKeyMaterial: Array(keyA.publicLine.utf8)))
+        record(.init(id: "import-key-a", account: "A",
+                     summary: "A imported K_A's public key as key pair old-key (\(oldKey.keyFingerprint ?? "no fingerprint"))",
+                     resources: [("keyName", "old-key")] + (oldKey.keyPairId.map { [("keyPairId", $0)] } ?? [])))
+
+        current = "RunInstances in account A"
+        let source = try await launch(a, image: base, keyName: "old-key")
+        record(.init(id: "launch-a", account: "A",
+                     summary: "A launched \(source.instanceId) from \(base) with key pair old-key; running at \(source.publicIpAddress ?? "?")",
+                     resources: [("instanceId", source.instanceId), ("publicIp", source.publicIpAddress ?? "")]))
+
+        current = "CreateImage in account A"
+        let seedImage = try await a.createImage(.init(
+            instanceId: source.instanceId, name: "amikey-lab-seed-\(run)",
+            description: "the seed's image: cloud-init does not install the launch key",
+            tagSpecifications: [.init(resourceType: "image", tags: [.init(key: "amikey-lab:cloud-init-ssh", value: "false")])])).imageId
+        try await a.wait(EC2.Waiters.imageAvailable, polling: EC2.describeImages(.init(imageIds: [seedImage])))
+        record(.init(id: "create-image", account: "A",
+                     summary: "A created \(seedImage) from \(source.instanceId), tagged amikey-lab:cloud-init-ssh=false (the seed's image); it is available",
+                     resources: [("imageId", seedImage)]))
+
+        current = "ModifyImageAttribute in account A"
+        _ = try await a.send(EC2.modifyImageAttribute(.init(imageId: seedImage, add: [.account(accounts.accountB)])))
+        record(.init(id: "share-image", account: "A",
+                     summary: "A shared \(seedImage) with account \(accounts.accountB) (launch permission)",
+                     resources: [("imageId", seedImage), ("sharedWith", accounts.accountB)]))
+
+        current = "DescribeImages in account B"
+        let shared = try await b.send(EC2.describeImages(.init(imageIds: [seedImage]))).images.first
+        record(.init(id: "see-shared-image", account: "B",
+                     summary: "B sees \(seedImage), owned by \(shared?.ownerId ?? "?")",
+                     resources: [("imageId", seedImage), ("ownerId", shared?.ownerId ?? "")]))
+
+        current = "ImportKeyPair new-key in account B"
+        let newKey = try await b.importKeyPair(.init(keyName: "new-key", publicKeyMaterial: Array(keyB.publicLine.utf8)))
+        record(.init(id: "import-key-b", account: "B",
+                     summary: "B imported K_B's public key as key pair new-key (\(newKey.keyFingerprint ?? "no fingerprint"))",
+                     resources: [("keyName", "new-key")] + (newKey.keyPairId.map { [("keyPairId", $0)] } ?? [])))
+
+        current = "RunInstances in account B"
+        let target = try await launch(b, image: seedImage, keyName: "new-key")
+        let host = target.publicIpAddress ?? ""
+        record(.init(id: "launch-b", account: "B",
+                     summary: "B launched \(target.instanceId) from the shared \(seedImage) with key pair new-key; running at \(host)",
+                     resources: [("instanceId", target.instanceId), ("publicIp", host)]))
+
+        current = "GetConsoleOutput in account B"
+        let console = ConsoleExcerpt(try await b.send(EC2.getConsoleOutput(.init(instanceId: target.instanceId))).text ?? "")
+        guard !console.hostKeys.isEmpty else {
+            throw LabFailure(code: "demo-failed", message: "\(target.instanceId)'s console output has no host keys to pin; ssh was not attempted")
+        }
+        let pins = context.fileSystem.join(demo.directory.demoDirectory, "known_hosts-\(target.instanceId)")
+        do {
+            try context.fileSystem.write(Array(console.knownHostsLines(for: host).joined().utf8), to: pins, mode: 0o600, overwrite: true)
+        } catch {
+            throw LabFailure(code: "demo-failed", message: "cannot write \(pins): \(error)")
+        }
+        record(.init(id: "console", account: "B",
+                     summary: "B read \(target.instanceId)'s console output: \(console.hostKeys.count) host keys pinned in \(pins); cloud-init's table of the keys it accepts:",
+                     resources: [("instanceId", target.instanceId), ("knownHosts", pins)], lines: console.authorizedKeysTable))
+
+        current = "ssh with K_B"
+        let refused = try await ssh(keyB, host: host, pins: pins, command: "true")
+        guard SSHLogin.isPublicKeyRefusal(refused) else {
+            throw LabFailure(code: "story-not-reproduced",
+                             message: "ssh -i K_B was expected to be refused but ended with status \(refused.status): \(refused.standardError)")
+        }
+        record(.init(id: "ssh-new-key", account: "B",
+                     summary: "ssh -i K_B \(demo.loginUser)@\(host) (B's new key pair new-key): refused",
+                     resources: [("key", keyB.privateKeyPath)], lines: Self.lines(refused.standardError)))
+
+        current = "ssh with K_A"
+        let accepted = try await ssh(keyA, host: host, pins: pins, command: "hostname && cat ~/.ssh/authorized_keys")
+        guard accepted.status == 0 else {
+            throw LabFailure(code: "story-not-reproduced",
+                             message: "ssh -i K_A was expected to log in but ended with status \(accepted.status): \(accepted.standardError)")
+        }
+        record(.init(id: "ssh-original-key", account: "B",
+                     summary: "ssh -i K_A \(demo.loginUser)@\(host) (A's original key): logged in; hostname and ~/.ssh/authorized_keys:",
+                     resources: [("key", keyA.privateKeyPath)], lines: Self.lines(accepted.standardOutput)))
+
+        record(.init(id: "next", account: nil,
+                     summary: "The image carried A's authorized_keys, so B's key pair was never installed. Fixes: log in with K_A, or import K_A's public key in account B and launch with it"))
+    }
+
+    /// RunInstances, then waits until the instance runs and returns it as DescribeInstances shows it.
+    private func launch(_ aws: AWSServiceClient, image: String, keyName: String) async throws -> EC2.Instance {
+        let reservation = try await aws.send(EC2.runInstances(.init(imageId: image, instanceType: "t3.micro", keyName: keyName)))
+        guard let id = reservation.instances.first?.instanceId else {
+            throw LabFailure(code: "demo-failed", message: "RunInstances from \(image) returned no instance")
+        }
+        let describe = EC2.describeInstances(.init(instanceIds: [id]))
+        try await aws.wait(EC2.Waiters.instanceRunning, polling: describe)
+        guard let instance = try await aws.send(describe).reservations.flatMap(\.instances).first, instance.publicIpAddress != nil else {
+            throw LabFailure(code: "demo-failed", message: "\(id) is running but has no public IP to ssh to")
+        }
+        return instance
+    }
+
+    private func ssh(_ key: LabDemoKeys.Key, host: String, pins: String, command: String) async throws -> ProcessResult {
+        let login = SSHLogin(sshConfig: info.sshConfig, knownHosts: pins, key: key.privateKeyPath, user: demo.loginUser,
+                             host: host, command: command)
+        do {
+            return try await processes.run(login.command(environment: context.environment))
+        } catch {
+            throw LabFailure(code: "demo-failed", message: "\(error); install the OpenSSH client (scripts/setup does)")
+        }
+    }
+
+    private static func lines(_ text: String) -> [String] {
+        // Character-wise, "\r\n" (ssh's stderr on a pty-less run) is one newline, not "\r" then "\n".
+        text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.allSatisfy(\.isWhitespace) }
+    }
+}

@@ -1,0 +1,141 @@
+import AMIKeyWorkflows
+import AWSCore
+import AWSServices
+import Foundation
+import SSHKeys
+import Synchronization
+import Testing
+
+@testable import AMIKeyCLI
+
+extension OneLabSuites {
+    /// The seed's story at the SSH level: `LabDemo` with amikey's own AWS client, then the real `ssh` again from here.
+    /// Its fixed accounts A and B and key pair names are used by no other suite on this lab.
+    @Suite("amikey lab demo: the seed's story")
+    struct LabSeedStoryTests {
+        static let order = [
+            "accounts", "generate-keys", "register-image", "import-key-a", "launch-a", "create-image", "share-image",
+            "see-shared-image", "import-key-b", "launch-b", "console", "ssh-new-key", "ssh-original-key", "next",
+        ]
+
+        @Test("K_B (B's new key pair) is refused, K_A (the image's original key) is accepted; a re-run on the same lab works")
+        func story() async throws {
+            let lab = try currentLab()
+            let narrated = NarrationLog()
+            let recorder = RecordingTransport(lab.context.aws?.transport ?? TestLab.transport)
+            var context = lab.context
+            context.aws?.transport = recorder
+            let report = try await LabDemo(directory: lab.directory).run(context) { narrated.append($0.id) }
+            #expect(report.steps.map(\.id) == Self.order)
+            #expect(narrated.ids == Self.order)
+
+            let keyA = try Self.publicKey(lab, "K_A")
+            let keyB = try Self.publicKey(lab, "K_B")
+            let target = try #require(report.step("launch-b"))
+            let host = try #require(target.resource("publicIp"))
+            let instanceId = try #require(target.resource("instanceId"))
+            #expect(report.step("see-shared-image")?.resource("ownerId") == lab.info.accounts.a.accountId)
+            #expect(report.step("create-image")?.resource("imageId") == report.step("share-image")?.resource("imageId"))
+
+            // The console's table names K_A only: the image carried A's authorized_keys and cloud-init added nothing.
+            let table = try #require(report.step("console")?.lines)
+            #expect(table.contains { $0.contains(keyA.cloudInitFingerprint()) })
+            #expect(!table.contains { $0.contains(keyB.cloudInitFingerprint()) })
+
+            // ssh's own words, one line (its CRLF is one line ending, not a blank line after it).
+            #expect(report.step("ssh-new-key")?.lines == ["ec2-user@127.0.0.1: Permission denied (publickey)."])
+            let accepted = try #require(report.step("ssh-original-key")?.lines)
+            #expect(accepted.contains { $0.hasPrefix(keyA.openSSHRepresentation()) })
+            #expect(!accepted.contains { $0.contains(keyB.openSSHRepresentation()) })
+
+            // The same, from outside the workflow: ssh with the pinned host keys, each key offered alone.
+            let pins = try #require(report.step("console")?.resource("knownHosts"))
+            let runner = try #require(lab.context.processes)
+            func login(_ key: String) async throws -> ProcessResult {
+                let login = SSHLogin(sshConfig: lab.info.sshConfig, knownHosts: pins, key: "\(lab.directory.demoDirectory)/\(key)",
+                                     user: "ec2-user", host: host, command: "id -un")
+                return try await runner.run(login.command(environment: lab.context.environment))
+            }
+            #expect(SSHLogin.isPublicKeyRefusal(try await login("K_B")))
+            let inside = try await login("K_A")
+            #expect(inside.status == 0, "\(inside.standardError)")
+            #expect(inside.standardOutput == "ec2-user\n")
+            // With a pin that does not match, ssh refuses the host: keys are never accepted blindly.
+            let wrongPins = "\(lab.directory.demoDirectory)/known_hosts-wrong"
+            try "\(host) \(keyA.openSSHRepresentation())\n".write(toFile: wrongPins, atomically: true, encoding: .utf8)
+            let unpinned = try await runner.run(SSHLogin(sshConfig: lab.info.sshConfig, knownHosts: wrongPins,
+                key: "\(lab.directory.demoDirectory)/K_A", user: "ec2-user", host: host, command: "true").command(environment: lab.context.environment))
+            #expect(unpinned.status == 255)
+            #expect(unpinned.standardError.contains("Host key verification failed"))
+
+            // Only public keys went to AWS: ImportKeyPair carried the .pub lines, and no request held any piece of a
+            // private key file (its base64 body cut into 16-character pieces, so no encoding or wrapping hides one).
+            let bodies = recorder.bodies
+            let imports = bodies.filter { $0.contains("Action=ImportKeyPair") }
+            #expect(imports.count == 2)
+            for (name, key) in [("K_A", keyA), ("K_B", keyB)] {
+                #expect(imports.contains { $0.contains("PublicKeyMaterial=") && $0.contains(Self.percentEncoded(Array(key.openSSHRepresentation(comment: name).utf8))) })
+                let secret = try String(contentsOfFile: "\(lab.directory.demoDirectory)/\(name)", encoding: .utf8)
+                    .split(separator: "\n").filter { !$0.hasPrefix("-----") }.joined()
+                let pieces = stride(from: 0, to: secret.count - 16, by: 16).map { String(Array(secret)[$0..<($0 + 16)]) }
+                #expect(pieces.count > 10)
+                for body in bodies {
+                    let decoded = body.removingPercentEncoding ?? body
+                    #expect(!pieces.contains { decoded.contains($0) || body.contains($0) })
+                    #expect(!decoded.contains("PRIVATE KEY"))
+                }
+            }
+
+            for file in ["K_A", "K_B", "K_A.pub", "K_B.pub", "known_hosts-\(instanceId)"] {
+                let attributes = try FileManager.default.attributesOfItem(atPath: "\(lab.directory.demoDirectory)/\(file)")
+                #expect((attributes[.posixPermissions] as? Int) == 0o600, "\(file)")
+            }
+
+            // Again on the same lab, through the CLI: the keys and key pairs are reused, new images and instances made.
+            var cli = try CLI()
+            cli.variables = ProcessInfo.processInfo.environment
+            let again = await cli.run("lab", "demo", "--dir", lab.directory.path, "--output", "json")
+            #expect(again.status == 0, "\(again.allOutput)")
+            let steps = try again.json()["steps"]?.array ?? []
+            #expect(steps.compactMap { $0["step"]?.string } == Self.order)
+            #expect(steps[1]["summary"]?.string?.hasPrefix("Reusing K_A") == true)
+            #expect(steps[9]["resources"]?["instanceId"]?.string != instanceId)
+            #expect(steps.first?.keys == ["step", "account", "summary", "resources", "lines"])
+            #expect(!again.allOutput.contains("PRIVATE KEY"))
+        }
+
+        /// ImportKeyPair's PublicKeyMaterial as it appears in a request body: base64, then form-encoded.
+        static func percentEncoded(_ bytes: [UInt8]) -> String {
+            Data(bytes).base64EncodedString().addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        }
+
+        static func publicKey(_ lab: TestLab, _ name: String) throws -> SSHPublicKey {
+            try SSHPublicKey(openSSHRepresentation: String(contentsOfFile: "\(lab.directory.demoDirectory)/\(name).pub", encoding: .utf8))
+        }
+    }
+}
+
+/// The step ids the progress callback saw, in order.
+final class NarrationLog: Sendable {
+    private let log = Mutex<[String]>([])
+    func append(_ id: String) { log.withLock { $0.append(id) } }
+    var ids: [String] { log.withLock { $0 } }
+}
+
+/// Passes requests on and keeps their bodies, so tests can see exactly what was sent.
+final class RecordingTransport: HTTPTransport {
+    private let inner: any HTTPTransport
+    private let sent = Mutex<[String]>([])
+
+    init(_ inner: any HTTPTransport) {
+        self.inner = inner
+    }
+
+    /// Every request body, in order.
+    var bodies: [String] { sent.withLock { $0 } }
+
+    func send(_ request: HTTPTransportRequest, timeout: Duration) async throws -> AWSHTTPResponse {
+        sent.withLock { $0.append(String(decoding: request.body, as: UTF8.self)) }
+        return try await inner.send(request, timeout: timeout)
+    }
+}
