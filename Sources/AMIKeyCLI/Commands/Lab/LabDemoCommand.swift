@@ -6,7 +6,7 @@ struct LabDemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Replay the seed's story on the running lab, ending in a real ssh login with the original key.",
-        discussion: """
+        discussion: HelpText.reflow("""
             With amikey's own AWS client: account A registers a base image, imports K_A as key pair old-key,
             launches, creates the seed's image from that instance (cloud-init does not install the launch key)
             and shares it with account B. B imports K_B as new-key and launches from the shared image. Then the
@@ -19,7 +19,7 @@ struct LabDemoCommand: AsyncParsableCommand {
             Examples:
               amikey lab up >/dev/null && amikey lab demo
               amikey lab demo --output json | jq '.steps[].summary'
-            """)
+            """))
 
     @OptionGroup var lab: LabOptions
     @OptionGroup var output: OutputOptions

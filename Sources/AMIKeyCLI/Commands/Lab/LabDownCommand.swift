@@ -6,7 +6,7 @@ struct LabDownCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "down",
         abstract: "Stop the lab in DIR: exactly the server it started, by pid, and with it every instance's sshd.",
-        discussion: """
+        discussion: HelpText.reflow("""
             Sends SIGTERM to the pid in DIR/lab.json after checking that it is this lab's server, and waits until
             it is gone; the server stops every sshd it started and removes lab.json. DIR (keys, logs, images)
             is kept. Nothing running is not an error.
@@ -14,7 +14,7 @@ struct LabDownCommand: AsyncParsableCommand {
             Examples:
               amikey lab down
               amikey lab down --dir /var/lib/amikey-lab
-            """)
+            """))
 
     @OptionGroup var lab: LabOptions
     @OptionGroup var output: OutputOptions

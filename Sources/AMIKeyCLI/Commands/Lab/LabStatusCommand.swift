@@ -6,14 +6,14 @@ struct LabStatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
         abstract: "Show the lab in DIR: its pid, endpoint, whether it answers, and its instances.",
-        discussion: """
+        discussion: HelpText.reflow("""
             Reads DIR/lab.json and DIR/state.json and asks the endpoint whether it answers. Exit status 3 when
             no lab runs in DIR.
 
             Examples:
               amikey lab status
               amikey lab status --dir /var/lib/amikey-lab --output json
-            """)
+            """))
 
     @OptionGroup var lab: LabOptions
     @OptionGroup var output: OutputOptions

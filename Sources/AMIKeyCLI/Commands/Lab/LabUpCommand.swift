@@ -6,7 +6,7 @@ struct LabUpCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "up",
         abstract: "Start the lab (detached) and print the environment that points AWS tools at it.",
-        discussion: """
+        discussion: HelpText.reflow("""
             Starts python3 -m amikey_lab serve --dir DIR in its own session, with its output in DIR/lab.log, and
             waits until DIR/lab.json exists and the endpoint answers. A lab already serving in DIR is reused.
             Standard output is only shell lines: eval it to use the lab from this shell (account A).
@@ -16,7 +16,7 @@ struct LabUpCommand: AsyncParsableCommand {
               eval "$(amikey lab up)"
               amikey lab up --dir /var/lib/amikey-lab --output json
               aws ec2 describe-images --owners self        # after the eval, against the lab
-            """)
+            """))
 
     @OptionGroup var lab: LabOptions
     @OptionGroup var output: OutputOptions
