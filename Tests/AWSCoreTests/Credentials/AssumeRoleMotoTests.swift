@@ -159,6 +159,7 @@ struct AssumeRoleMotoTests {
         let recording = RecordingTransport(CredentialTestContext.loopbackTransport)
         let provider = try home.configuration(
             ["AWS_ENDPOINT_URL": moto.baseURL, "AWS_EC2_METADATA_SERVICE_ENDPOINT": server.baseURL,
+             "AWS_METADATA_SERVICE_TIMEOUT": InstanceMetadataCredentialTests.patientTimeout,
              "AWS_CONTAINER_CREDENTIALS_FULL_URI": server.baseURL + "/creds"],
             commandLine: AWSCommandLineOverrides(profile: "on-aws")
         ).credentialProvider(context: CredentialTestContext.make(transport: recording))

@@ -48,6 +48,11 @@ struct InstanceMetadataCredentialTests {
         }
     }
 
+    /// Seconds each metadata request may take in tests that are not about timeouts: botocore's 1 s default is
+    /// right on an instance, but a loaded test machine can be slower to answer the token PUT, and a timed-out PUT
+    /// means "fall back to IMDSv1", which these fakes refuse.
+    static let patientTimeout = "10"
+
     static func context(logger: RequestLogger? = nil) -> CredentialProviderContext {
         CredentialTestContext.make(
             transport: CredentialTestContext.loopbackTransport, clock: ManualClock(), logger: logger)
@@ -60,7 +65,9 @@ struct InstanceMetadataCredentialTests {
         let home = try TempHome()
         defer { withExtendedLifetime(home) {} }
         let capture = LogCapture()
-        let configuration = try home.configuration(["AWS_EC2_METADATA_SERVICE_ENDPOINT": server.baseURL])
+        let configuration = try home.configuration([
+            "AWS_EC2_METADATA_SERVICE_ENDPOINT": server.baseURL, "AWS_METADATA_SERVICE_TIMEOUT": Self.patientTimeout,
+        ])
         let credentials = try await configuration
             .credentialProvider(context: Self.context(logger: RequestLogger(capture.logger()))).credentials()
 
@@ -89,7 +96,8 @@ struct InstanceMetadataCredentialTests {
         let home = try TempHome()
         defer { withExtendedLifetime(home) {} }
         let credentials = try await home.configuration([
-            "AWS_EC2_METADATA_SERVICE_ENDPOINT": server.baseURL + "/", "AWS_METADATA_SERVICE_NUM_ATTEMPTS": "3",
+            "AWS_EC2_METADATA_SERVICE_ENDPOINT": server.baseURL + "/", "AWS_METADATA_SERVICE_TIMEOUT": Self.patientTimeout,
+            "AWS_METADATA_SERVICE_NUM_ATTEMPTS": "3",
         ]).credentialProvider(context: Self.context()).credentials()
         #expect(credentials.credentials.accessKeyID == "ASIAIMDSEXAMPLE")
         #expect(server.requests.filter { $0.method == "PUT" }.count == tokenAttempts)
@@ -121,7 +129,9 @@ struct InstanceMetadataCredentialTests {
         defer { withExtendedLifetime(home) {} }
         try home.config("[default]\nec2_metadata_v1_disabled = true\n")
         let error = await #expect(throws: CredentialProviderError.self) {
-            try await home.configuration(["AWS_EC2_METADATA_SERVICE_ENDPOINT": server.baseURL])
+            try await home.configuration([
+                "AWS_EC2_METADATA_SERVICE_ENDPOINT": server.baseURL, "AWS_METADATA_SERVICE_TIMEOUT": Self.patientTimeout,
+            ])
                 .credentialProvider(context: Self.context()).credentials()
         }
         guard case .instanceMetadataV1Disabled(let endpoint, let origin) = error else {
@@ -140,7 +150,9 @@ struct InstanceMetadataCredentialTests {
         let home = try TempHome()
         defer { withExtendedLifetime(home) {} }
         let error = await #expect(throws: CredentialProviderError.self) {
-            try await home.configuration(["AWS_EC2_METADATA_SERVICE_ENDPOINT": server.baseURL])
+            try await home.configuration([
+                "AWS_EC2_METADATA_SERVICE_ENDPOINT": server.baseURL, "AWS_METADATA_SERVICE_TIMEOUT": Self.patientTimeout,
+            ])
                 .credentialProvider(context: Self.context()).credentials()
         }
         #expect(error?.description.contains("HTTP 400") == true)
@@ -155,7 +167,8 @@ struct InstanceMetadataCredentialTests {
         let home = try TempHome()
         defer { withExtendedLifetime(home) {} }
         let provider = try home.configuration([
-            "AWS_EC2_METADATA_SERVICE_ENDPOINT": server.baseURL, "AWS_METADATA_SERVICE_NUM_ATTEMPTS": "\(attempts)",
+            "AWS_EC2_METADATA_SERVICE_ENDPOINT": server.baseURL, "AWS_METADATA_SERVICE_TIMEOUT": Self.patientTimeout,
+            "AWS_METADATA_SERVICE_NUM_ATTEMPTS": "\(attempts)",
         ]).credentialProvider(context: Self.context())
         if succeeds {
             #expect(try await provider.credentials().credentials.accessKeyID == "ASIAIMDSEXAMPLE")
@@ -174,7 +187,9 @@ struct InstanceMetadataCredentialTests {
         defer { Task { try await server.shutdown() } }
         let home = try TempHome()
         defer { withExtendedLifetime(home) {} }
-        let configuration = try home.configuration(["AWS_EC2_METADATA_SERVICE_ENDPOINT": server.baseURL])
+        let configuration = try home.configuration([
+            "AWS_EC2_METADATA_SERVICE_ENDPOINT": server.baseURL, "AWS_METADATA_SERVICE_TIMEOUT": Self.patientTimeout,
+        ])
         #expect(configuration.region == .fromInstanceMetadata)
         let region = try await InstanceMetadataClient(configuration: configuration.instanceMetadata, context: Self.context())
             .region()
