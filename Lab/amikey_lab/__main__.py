@@ -21,12 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     down.add_argument("--timeout", type=float, default=30.0)
     status = sub.add_parser("status", help="print lab.json and the instances of the lab in DIR")
     status.add_argument("--dir", required=True, type=Path)
-    demo = sub.add_parser("demo", help="narrate the seed's story against the lab running in DIR")
-    demo.add_argument("--dir", required=True, type=Path)
     args = parser.parse_args(argv)
-    if args.command == "demo":
-        from .demo import run as narrate
-        return narrate(args.dir)
     if args.command == "down":
         from .control import down as stop
         return stop(args.dir, args.timeout)
