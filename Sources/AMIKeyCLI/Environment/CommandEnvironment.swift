@@ -60,29 +60,26 @@ extension CommandEnvironment {
         _ options: AWSOptions, passphrases: PassphraseProvider = .none,
         _ body: (WorkflowContext) async throws -> T
     ) async throws -> T {
-        let network = openNetwork()
-        var context = self.context(passphrases: passphrases)
-        context.aws = AWSAccess(
-            overrides: options.overrides, transport: network.transport, clock: clock, processRunner: processRunner,
-            mfaTokenCode: mfaTokenCode, logger: options.debug ? debugLogger : nil)
-        do {
-            let result = try await body(context)
-            await network.close()
-            return result
-        } catch {
-            await network.close()
-            throw error
-        }
+        try await withOutsideWorld(
+            overrides: options.overrides, debug: options.debug, passphrases: passphrases, body)
     }
 
     /// Runs `body` with a context that can start programs, wait on the clock and reach a local emulator (the lab
     /// commands), closing the network afterwards; `debug` logs every AWS request to standard error.
     func withLab<T: Sendable>(debug: Bool = false, _ body: (WorkflowContext) async throws -> T) async throws -> T {
+        try await withOutsideWorld(overrides: AWSCommandLineOverrides(), debug: debug, passphrases: .none, body)
+    }
+
+    /// The context with AWS access, programs and the clock, and the network closed whatever `body` does.
+    private func withOutsideWorld<T: Sendable>(
+        overrides: AWSCommandLineOverrides, debug: Bool, passphrases: PassphraseProvider,
+        _ body: (WorkflowContext) async throws -> T
+    ) async throws -> T {
         let network = openNetwork()
-        var context = self.context(passphrases: .none)
+        var context = self.context(passphrases: passphrases)
         context.aws = AWSAccess(
-            overrides: AWSCommandLineOverrides(), transport: network.transport, clock: clock,
-            processRunner: processRunner, logger: debug ? debugLogger : nil)
+            overrides: overrides, transport: network.transport, clock: clock, processRunner: processRunner,
+            mfaTokenCode: mfaTokenCode, logger: debug ? debugLogger : nil)
         context.processes = programs
         context.clock = clock
         do {
