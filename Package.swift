@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Dependencies point one way (DESIGN.md "Architecture"): amikey → AMIKeyCLI → AMIKeyWorkflows → SSHKeys;
+// Dependencies point one way (DESIGN.md "Architecture"): amikey → AMIKeyCLI → AMIKeyWorkflows → EC2Evidence → SSHKeys;
 // amikey → AMIKeyCLI → AMIKeyWorkflows → AWSServices → AWSCore → AWSSigV4.
 let package = Package(
     name: "amikey",
@@ -25,12 +25,14 @@ let package = Package(
         .target(
             name: "AMIKeyCLI",
             dependencies: [
-                "AMIKeyWorkflows", "SSHKeys", "AWSCore", "AWSServices",
+                "AMIKeyWorkflows", "EC2Evidence", "SSHKeys", "AWSCore", "AWSServices",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "AMIKeyWorkflows", dependencies: ["SSHKeys", "AWSSigV4", "AWSCore", "AWSServices"]),
+        .target(name: "AMIKeyWorkflows", dependencies: ["EC2Evidence", "SSHKeys", "AWSSigV4", "AWSCore", "AWSServices"]),
+        // Console-log parsing (cloud-init tables, host keys, banners): pure, on top of SSHKeys only.
+        .target(name: "EC2Evidence", dependencies: ["SSHKeys"]),
         .target(
             name: "SSHKeys",
             dependencies: [
@@ -64,7 +66,7 @@ let package = Package(
         .target(name: "AWSServices", dependencies: ["AWSCore"]),
         .executableTarget(
             name: "amikey-fuzz",
-            dependencies: ["SSHKeys"],
+            dependencies: ["SSHKeys", "EC2Evidence"],
             path: "Fuzz/Sources/amikey-fuzz"
         ),
         // Runs the real tools (ssh-keygen, puttygen, openssl) that every suite uses as oracles; not a product.
@@ -80,9 +82,10 @@ let package = Package(
             path: "Tests/AWSTestSupport"
         ),
         .testTarget(name: "SSHKeysTests", dependencies: ["SSHKeys", "AMIKeyTestSupport"]),
+        .testTarget(name: "EC2EvidenceTests", dependencies: ["EC2Evidence", "SSHKeys", "AMIKeyTestSupport"]),
         .testTarget(
             name: "AMIKeyWorkflowsTests",
-            dependencies: ["AMIKeyWorkflows", "SSHKeys", "AWSCore", "AWSServices", "AMIKeyTestSupport", "AWSTestSupport"]
+            dependencies: ["AMIKeyWorkflows", "EC2Evidence", "SSHKeys", "AWSCore", "AWSServices", "AMIKeyTestSupport", "AWSTestSupport"]
         ),
         .testTarget(name: "AWSSigV4Tests", dependencies: ["AWSSigV4"], resources: [.copy("Vectors")]),
         .testTarget(
@@ -96,7 +99,7 @@ let package = Package(
         .testTarget(name: "AWSServicesTests", dependencies: ["AWSServices", "AWSCore", "AWSTestSupport"]),
         .testTarget(
             name: "AMIKeyCLITests",
-            dependencies: ["AMIKeyCLI", "AMIKeyWorkflows", "SSHKeys", "AWSCore", "AMIKeyTestSupport", "AWSTestSupport"]
+            dependencies: ["AMIKeyCLI", "AMIKeyWorkflows", "EC2Evidence", "SSHKeys", "AWSCore", "AMIKeyTestSupport", "AWSTestSupport"]
         ),
     ]
 )

@@ -16,7 +16,8 @@ public struct RootCommand: AsyncParsableCommand {
             (ssh-keygen, PuTTY, the EC2 console, cloud-init's console table) so you can tell which key is which.
             """),
         version: version,
-        subcommands: [WhoAmICommand.self, FingerprintCommand.self, MatchCommand.self, ConvertCommand.self, LabCommand.self]
+        subcommands: [WhoAmICommand.self, FingerprintCommand.self, MatchCommand.self, ConvertCommand.self, ConsoleKeysCommand.self,
+                      LabCommand.self]
     )
 
     public init() {}

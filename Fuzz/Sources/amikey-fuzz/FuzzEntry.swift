@@ -1,3 +1,4 @@
+import EC2Evidence
 import Foundation
 import SSHKeys
 
@@ -13,6 +14,8 @@ enum FuzzTarget {
         let text = String(decoding: bytes, as: UTF8.self)
         _ = try? FingerprintQuery(text)
         _ = try? SSHPublicKey(openSSHRepresentation: text)
+        // Console logs are pasted by users and cut anywhere by EC2's 64 KB window: total, so no `try`.
+        _ = ConsoleLog.parse(bytes)
     }
 }
 

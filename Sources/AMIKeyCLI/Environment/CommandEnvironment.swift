@@ -21,6 +21,8 @@ struct CommandEnvironment: Sendable {
     var processRunner: any CredentialProcessRunner = SubprocessCredentialProcessRunner()
     /// Runs other programs (python3 for the lab, ssh).
     var programs: any ProcessRunner = LocalProcessRunner()
+    /// Reads all of standard input (`amikey console-keys -`).
+    var standardInput: @Sendable () -> [UInt8] = { Array(FileHandle.standardInput.readDataToEndOfFile()) }
     /// This executable's path, from which the lab's sources are found.
     var executablePath: String? = CommandLine.arguments.first
 
@@ -50,7 +52,7 @@ struct CommandEnvironment: Sendable {
     /// The workflow context.
     func context(passphrases: PassphraseProvider) -> WorkflowContext {
         WorkflowContext(fileSystem: fileSystem, environment: variables, homeDirectory: homeDirectory,
-                        currentDirectory: currentDirectory, passphrases: passphrases)
+                        currentDirectory: currentDirectory, passphrases: passphrases, standardInput: standardInput)
     }
 }
 

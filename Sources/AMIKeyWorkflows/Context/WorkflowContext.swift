@@ -18,11 +18,14 @@ public struct WorkflowContext: Sendable {
     public var processes: (any ProcessRunner)?
     /// The time to wait with (bounded polls); nil for commands that never wait.
     public var clock: (any AWSClock)?
+    /// Reads all of standard input (a path of `-`); empty for contexts without one.
+    public var standardInput: @Sendable () -> [UInt8]
 
     /// Creates a context.
     public init(fileSystem: any FileSystem, environment: [String: String], homeDirectory: String,
                 currentDirectory: String, passphrases: PassphraseProvider = .none, aws: AWSAccess? = nil,
-                processes: (any ProcessRunner)? = nil, clock: (any AWSClock)? = nil) {
+                processes: (any ProcessRunner)? = nil, clock: (any AWSClock)? = nil,
+                standardInput: @escaping @Sendable () -> [UInt8] = { [] }) {
         self.fileSystem = fileSystem
         self.environment = environment
         self.homeDirectory = homeDirectory
@@ -31,6 +34,7 @@ public struct WorkflowContext: Sendable {
         self.aws = aws
         self.processes = processes
         self.clock = clock
+        self.standardInput = standardInput
     }
 
     /// An absolute path for a path given by the user (`~` expanded, relative to the working directory).

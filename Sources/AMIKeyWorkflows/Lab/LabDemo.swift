@@ -1,5 +1,6 @@
 import AWSCore
 import AWSServices
+import EC2Evidence
 import Foundation
 
 /// `amikey lab demo`: the seed's story on a running lab with amikey's own AWS client and the real `ssh`.
@@ -155,19 +156,20 @@ private struct Story {
                      resources: [("instanceId", target.instanceId), ("publicIp", host)]))
 
         current = "GetConsoleOutput in account B"
-        let console = ConsoleExcerpt(try await b.send(EC2.getConsoleOutput(.init(instanceId: target.instanceId))).text ?? "")
-        guard !console.hostKeys.isEmpty else {
+        let output = try await b.send(EC2.getConsoleOutput(.init(instanceId: target.instanceId))).text ?? ""
+        let console = ConsoleLog.parse(output)
+        guard !console.hostPublicKeys.isEmpty else {
             throw LabFailure(code: "demo-failed", message: "\(target.instanceId)'s console output has no host keys to pin; ssh was not attempted")
         }
         let pins = context.fileSystem.join(demo.directory.demoDirectory, "known_hosts-\(target.instanceId)")
         do {
-            try context.fileSystem.write(Array(console.knownHostsLines(for: host).joined().utf8), to: pins, mode: 0o600, overwrite: true)
+            try context.fileSystem.write(Array(Self.knownHostsLines(console.hostPublicKeys, host: host).utf8), to: pins, mode: 0o600, overwrite: true)
         } catch {
             throw LabFailure(code: "demo-failed", message: "cannot write \(pins): \(error)")
         }
         record(.init(id: "console", account: "B",
-                     summary: "B read \(target.instanceId)'s console output: \(console.hostKeys.count) host keys pinned in \(pins); cloud-init's table of the keys it accepts:",
-                     resources: [("instanceId", target.instanceId), ("knownHosts", pins)], lines: console.authorizedKeysTable))
+                     summary: "B read \(target.instanceId)'s console output: \(console.hostPublicKeys.count) host keys pinned in \(pins); the keys cloud-init's table says it accepts:",
+                     resources: [("instanceId", target.instanceId), ("knownHosts", pins)], lines: Self.tableLines(console)))
 
         current = "ssh with K_B"
         let refused = try await ssh(keyB, host: host, pins: pins, command: "true")
@@ -191,6 +193,20 @@ private struct Story {
 
         record(.init(id: "next", account: nil,
                      summary: "The image carried A's authorized_keys, so B's key pair was never installed. Fixes: log in with K_A, or import K_A's public key in account B and launch with it"))
+    }
+
+    /// `known_hosts` lines pinning `host` (the name typed after `user@`) to the console's host keys.
+    static func knownHostsLines(_ hostPublicKeys: [String], host: String) -> String {
+        hostPublicKeys.map { key in "\(host) \(key.split(separator: " ").prefix(2).joined(separator: " "))\n" }.joined()
+    }
+
+    /// One line per authorized key cloud-init listed: user, type, fingerprint, comment.
+    static func tableLines(_ console: ConsoleEvidence) -> [String] {
+        console.authorizedKeys.flatMap { table in
+            table.rows.isEmpty
+                ? ["\(table.user): no authorized keys"]
+                : table.rows.map { "\(table.user) (\(table.file ?? "?"), \(table.hash ?? "?")): \($0.type) \($0.fingerprint) \($0.comment ?? "-")" }
+        }
     }
 
     /// RunInstances, then waits until the instance runs and returns it as DescribeInstances shows it.

@@ -1,5 +1,6 @@
 import AMIKeyTestSupport
 import AMIKeyWorkflows
+import EC2Evidence
 import AWSCore
 import AWSServices
 import Foundation
@@ -106,17 +107,19 @@ extension OneLabSuites {
             let instance = try #require(
                 try await account.client.send(EC2.runInstances(.init(imageId: image, keyName: "console-key"))).instances.first)
             let text = try #require(try await account.client.send(EC2.getConsoleOutput(.init(instanceId: instance.instanceId))).text)
-            let console = ConsoleExcerpt(text)
+            let console = ConsoleLog.parse(text)
 
-            #expect(console.authorizedKeysTable.first?.contains("Authorized keys from /home/ec2-user/.ssh/authorized_keys for user ec2-user") == true)
-            let rows = console.authorizedKeysTable.filter { $0.contains(key.publicKey.cloudInitFingerprint()) }
+            let table = try #require(console.authorizedKeys.first)
+            #expect(table.user == "ec2-user")
+            #expect(table.file == "/home/ec2-user/.ssh/authorized_keys")
+            let rows = table.rows.filter { $0.fingerprint == key.publicKey.cloudInitFingerprint() }
             #expect(rows.count == 1)
-            #expect(rows.first?.contains("console-key") == true)
-            #expect(console.hostKeys.map { $0.split(separator: " ")[0] }.sorted() == ["ecdsa-sha2-nistp256", "ssh-ed25519", "ssh-rsa"])
+            #expect(rows.first?.comment == "console-key")
+            #expect(console.hostPublicKeys.map { $0.split(separator: " ")[0] }.sorted() == ["ecdsa-sha2-nistp256", "ssh-ed25519", "ssh-rsa"])
             // The pinned keys are the ones this instance's sshd serves: its own host key files.
             let instanceKeys = "\(lab.directory.path)/instances/\(instance.instanceId)/etc/ssh/ssh_host_ed25519_key.pub"
             let served = try String(contentsOfFile: instanceKeys, encoding: .utf8).split(separator: " ").prefix(2).joined(separator: " ")
-            #expect(console.hostKeys.contains { $0.hasPrefix(served) })
+            #expect(console.hostPublicKeys.contains { $0.hasPrefix(served) })
         }
 
         /// A call's result or AWS's error code.

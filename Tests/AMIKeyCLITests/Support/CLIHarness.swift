@@ -37,6 +37,8 @@ struct CLI {
     var network: (@Sendable () -> AWSNetwork)?
     /// The clock AWS calls sign and back off with; tests that retry use a manual one.
     var clock: (any AWSClock)?
+    /// What the command reads from standard input.
+    var standardInput: [UInt8] = []
 
     init() throws {
         directory = try TempDirectory()
@@ -54,6 +56,8 @@ struct CLI {
             currentDirectory: directory.path, prompt: prompt, output: output, isTerminal: isTerminal)
         if let network { environment.openNetwork = network }
         if let clock { environment.clock = clock }
+        let input = standardInput
+        environment.standardInput = { input }
         let thrown: (any Error)? = await CommandEnvironment.$override.withValue(environment) {
             do {
                 var command = try RootCommand.parseAsRoot(arguments)
