@@ -19,7 +19,7 @@ struct ConsoleKeysCommand: AsyncParsableCommand {
 
             Examples:
               amikey console-keys console.txt
-              aws ec2 get-console-output --instance-id i-0123456789abcdef0 --output text | amikey console-keys -
+              amikey console-keys - --output json < saved-log.txt
             """))
 
     @Argument(help: ArgumentHelp("The console log, or - for standard input.", valueName: "FILE|-"))
