@@ -55,6 +55,10 @@ struct ConsoleLogSampleTests {
         ("ci-info: ++Authorized keys from /h/.ssh/authorized_keys for user u++\nci-info: +---+---+---+---+\nci-info: | Keytype | Fingerprint (sha256) | Options | Comment |\nci-info: +---+---+---+---+\nci-info: | ssh-rsa | zz:zz | - | x |\nci-info: +---+---+---+---+", 5, "not colon-separated hex"),
         ("-----BEGIN SSH HOST KEY KEYS-----\nssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIK7JlDCwCM/Xa root@x\n-----END SSH HOST KEY KEYS-----", 2, "does not parse"),
         ("cloud-init: -----END SSH HOST KEY FINGERPRINTS-----", 1, "beginning is not in the log"),
+        ("ci-info: ++Authorized keys from /h/.ssh/authorized_keys for user u++\nci-info: +---+---+---+---+\nci-info: | Keytype | Fingerprint (md5) | Options | Comment |\nci-info: +---+---+---+---+\nci-info: | ssh-rsa | ab:cd | - | a | b |", 5, "does not line up"),
+        ("ci-info: ++Authorized keys from /h/.ssh/authorized_keys for user u++\nci-info: +---+\n[    0.000000] Linux version 6.1.0\nx", 1, "cut (the instance rebooted at line 3)"),
+        ("ci-info: ++Authorized keys from /h/.ssh/authorized_keys for user u++\nci-info: +---+\nci-info: Net device info", 1, "cut (another ci-info line at line 3)"),
+        ("<14>Jan 19 03:51:00 cloud-init: -----BEGIN SSH HOST KEY FINGERPRINTS-----\n<14>Jan 19 03:51:00 cloud-init: garbage", 2, "not `bits fingerprint comment (TYPE)`"),
     ] as [(String, Int, String)])
     func damaged(_ text: String, _ line: Int, _ words: String) {
         let notes = ConsoleLog.parse(text).notes
