@@ -67,6 +67,17 @@ struct ConsoleLogCloudInitTests {
         #expect(evidence.boots == 1)
     }
 
+    @Test("a file with no printable key gives an empty table, not the \"no keys\" line")
+    func emptyTable() throws {
+        let fixture = try CloudInitConsole()
+        let table = try fixture.table(user: "ec2-user", authorizedKeys: "# keys go here\n", hash: "sha256")
+        #expect(table.contains("Authorized keys from"))
+        let evidence = ConsoleLog.parse(ConsoleText.boot([table]))
+        #expect(evidence.authorizedKeys == [AuthorizedKeysTable(user: "ec2-user", file: "/home/ec2-user/.ssh/authorized_keys",
+                                                                hash: "sha256", rows: [], boot: 1, line: 5)])
+        #expect(evidence.notes.isEmpty)
+    }
+
     @Test("host keys in the `ec2:` spelling of cloud-init before 21.2")
     func ec2Tag() throws {
         let fixture = try CloudInitConsole()
