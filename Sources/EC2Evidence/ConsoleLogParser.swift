@@ -155,6 +155,8 @@ struct ConsoleLogParser {
         guard let block = fingerprints else { return }
         fingerprints = nil
         evidence.notes.append(ConsoleNote(line: block.start, message: "the host-key fingerprint block is not closed (\(reason) at line \(number))"))
+        // A block cut before its first line says nothing, so it must not erase an earlier boot's keys.
+        guard !block.lines.isEmpty else { return }
         evidence.hostKeys = block.lines
         evidence.hostKeysBoot = boot
     }
@@ -163,6 +165,7 @@ struct ConsoleLogParser {
         guard let block = keys else { return }
         keys = nil
         evidence.notes.append(ConsoleNote(line: block.start, message: "the host-key block is not closed (\(reason) at line \(number))"))
+        guard !block.lines.isEmpty else { return }
         evidence.hostPublicKeys = block.lines
         evidence.hostKeysBoot = boot
     }

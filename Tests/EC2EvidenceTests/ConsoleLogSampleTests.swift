@@ -40,6 +40,18 @@ struct ConsoleLogSampleTests {
         #expect(evidence.cloudInit == CloudInitFacts(version: "22.2.2", datasource: "DataSourceEc2Local", boot: 1, line: 12))
     }
 
+    @Test("a later boot's host-key block cut before its first key leaves the earlier boot's keys")
+    func cutHostKeyBlock() {
+        let evidence = ConsoleLog.parse([
+            "[    0.000000] Linux version 6.1.0", Self.hostKeyBlock,
+            "[    0.000000] Linux version 6.1.0", "<14>Jan 20 03:51:00 cloud-init: -----BEGIN SSH HOST KEY FINGERPRINTS-----",
+        ].joined(separator: "\n"))
+        #expect(evidence.boots == 2)
+        #expect(evidence.hostKeysBoot == 1)
+        #expect(evidence.hostKeys.map(\.fingerprint) == ["SHA256:ExkmIaT43qD6QicJFEnG49T7lSozLTR/j3dvowrLTgk"])
+        #expect(evidence.notes == [ConsoleNote(line: 8, message: "the host-key fingerprint block is not closed (the log ends at line 8)")])
+    }
+
     @Test("logs without cloud-init evidence", arguments: [
         "", "\n\n", "[    0.000000] Linux version 6.1.0\nip-10-0-0-1 login: \n",
         "ci-info: +++++++++++++Net device info++++++++++++\nci-info: | eth0 | True | 0a:1b:2c:3d:4e:5f |\n",
