@@ -58,6 +58,21 @@ public final class MotoServer: @unchecked Sendable {  // `Process` is not Sendab
         try guardProcess.run()
         Self.stopAtExit(pid: guardProcess.processIdentifier)
         try await waitUntilReady()
+        try await warmUp()
+    }
+
+    /// moto loads a service's backend on the first request to it, which takes seconds on a busy machine; paying
+    /// that once here keeps the first call of each suite from running into its attempt timeout and being retried.
+    private func warmUp() async throws {
+        let client = self.client()
+        let calls: [(AWSServiceID, AWSQueryProtocol, String)] = [
+            (.sts, .sts, "GetCallerIdentity"), (.ec2, .ec2, "DescribeRegions"),
+        ]
+        for (service, wire, action) in calls {
+            _ = try await client.execute(
+                wire.request(action: action), endpoint: try endpoint(service),
+                traits: OperationRetryTraits(service: service.name, operation: action, idempotency: .readOnly))
+        }
     }
 
     /// Polls moto's own API until it answers (moto takes a second or two to import its backends).

@@ -39,7 +39,12 @@ struct WebIdentityMotoTests {
         let second = try await provider.credentials()
         #expect(second.credentials.accessKeyID != first.credentials.accessKeyID)
         let calls = recording.requests.map { FormBody.parameters($0.body) }.filter { $0["Action"] == "AssumeRoleWithWebIdentity" }
-        #expect(calls.map { $0["WebIdentityToken"] } == ["eyJFIRST.web.identity", "eyJSECOND.web.identity"])
+        // A loaded machine can make moto answer after the attempt timeout, and the call is retried with the same
+        // token: what matters is one token per logical call, and the file read again for the refresh.
+        let perCall = calls.compactMap { $0["WebIdentityToken"] }.reduce(into: [String]()) { tokens, token in
+            if tokens.last != token { tokens.append(token) }
+        }
+        #expect(perCall == ["eyJFIRST.web.identity", "eyJSECOND.web.identity"])
 
         let log = capture.captured.joined(separator: "\n")
         #expect(log.contains("AssumeRoleWithWebIdentity"))
