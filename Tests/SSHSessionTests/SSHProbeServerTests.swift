@@ -69,6 +69,30 @@ import Testing
         #expect(try String(contentsOfFile: fixture.noPins, encoding: .utf8).isEmpty)
     }
 
+    /// A caller's ssh_config is read (its identity files are offered too), but it cannot weaken the probe: the
+    /// command line's pins and strict checking come first, and ssh keeps the first value it sees.
+    @Test func aGivenConfigCannotUnpinTheHost() throws {
+        let config = "\(fixture.directory)/ssh_config-\(UUID().uuidString)"
+        try """
+            Host *
+              StrictHostKeyChecking no
+              UserKnownHostsFile /dev/null
+              ControlMaster auto
+              ControlPath \(fixture.directory)/control-%C
+              IdentityFile \(fixture.pub("k3"))
+
+            """.write(toFile: config, atomically: true, encoding: .utf8)
+        var probe = fixture.probe(["k2"])
+        probe.sshConfig = config
+        let (read, transcript) = try fixture.run(probe)
+        #expect(read.offeredKeyFiles == [fixture.pub("k2"), fixture.pub("k3")], "\(transcript)")
+        #expect(read.acceptedKeyFiles == [fixture.pub("k3")])
+
+        probe.knownHostsFile = fixture.wrongPins
+        let (unpinned, unpinnedTranscript) = try fixture.run(probe)
+        #expect(unpinned.failure == .hostKeyMismatch, "\(unpinnedTranscript)")
+    }
+
     @Test func aClosedPortIsConnectionRefused() throws {
         let (result, transcript) = try fixture.run(fixture.probe(["k1"], port: try SSHDServer.freePort()))
         #expect(result.failure == .connectionRefused, "\(transcript)")
