@@ -2,6 +2,7 @@
 import PackageDescription
 
 // Dependencies point one way (DESIGN.md "Architecture"): amikey → AMIKeyCLI → AMIKeyWorkflows → EC2Evidence → SSHKeys;
+// AMIKeyWorkflows → SSHSession → SSHKeys;
 // amikey → AMIKeyCLI → AMIKeyWorkflows → AWSServices → AWSCore → AWSSigV4.
 let package = Package(
     name: "amikey",
@@ -30,9 +31,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "AMIKeyWorkflows", dependencies: ["EC2Evidence", "SSHKeys", "AWSSigV4", "AWSCore", "AWSServices"]),
+        .target(name: "AMIKeyWorkflows", dependencies: ["EC2Evidence", "SSHSession", "SSHKeys", "AWSSigV4", "AWSCore", "AWSServices"]),
         // Console-log parsing (cloud-init tables, host keys, banners): pure, on top of SSHKeys only.
         .target(name: "EC2Evidence", dependencies: ["SSHKeys"]),
+        // The OpenSSH client as a subprocess: pure too (builds `ssh` arguments, reads ssh's output); callers run ssh.
+        .target(name: "SSHSession", dependencies: ["SSHKeys"]),
         .target(
             name: "SSHKeys",
             dependencies: [
@@ -82,6 +85,7 @@ let package = Package(
             path: "Tests/AWSTestSupport"
         ),
         .testTarget(name: "SSHKeysTests", dependencies: ["SSHKeys", "AMIKeyTestSupport"]),
+        .testTarget(name: "SSHSessionTests", dependencies: ["SSHSession", "SSHKeys", "AMIKeyTestSupport"]),
         .testTarget(name: "EC2EvidenceTests", dependencies: ["EC2Evidence", "SSHKeys", "AMIKeyTestSupport"]),
         .testTarget(
             name: "AMIKeyWorkflowsTests",
@@ -99,7 +103,7 @@ let package = Package(
         .testTarget(name: "AWSServicesTests", dependencies: ["AWSServices", "AWSCore", "AWSTestSupport"]),
         .testTarget(
             name: "AMIKeyCLITests",
-            dependencies: ["AMIKeyCLI", "AMIKeyWorkflows", "EC2Evidence", "SSHKeys", "AWSCore", "AMIKeyTestSupport", "AWSTestSupport"]
+            dependencies: ["AMIKeyCLI", "AMIKeyWorkflows", "EC2Evidence", "SSHKeys", "SSHSession", "AWSCore", "AMIKeyTestSupport", "AWSTestSupport"]
         ),
     ]
 )

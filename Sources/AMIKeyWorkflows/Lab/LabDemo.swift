@@ -2,6 +2,7 @@ import AWSCore
 import AWSServices
 import EC2Evidence
 import Foundation
+import SSHSession
 
 /// `amikey lab demo`: the seed's story on a running lab with amikey's own AWS client and the real `ssh`.
 ///
@@ -163,7 +164,7 @@ private struct Story {
         }
         let pins = context.fileSystem.join(demo.directory.demoDirectory, "known_hosts-\(target.instanceId)")
         do {
-            try context.fileSystem.write(Array(Self.knownHostsLines(console.hostPublicKeys, host: host).utf8), to: pins, mode: 0o600, overwrite: true)
+            try context.fileSystem.write(Array(KnownHosts.lines(hostPublicKeys: console.hostPublicKeys, host: host, port: nil).utf8), to: pins, mode: 0o600, overwrite: true)
         } catch {
             throw LabFailure(code: "demo-failed", message: "cannot write \(pins): \(error)")
         }
@@ -173,7 +174,7 @@ private struct Story {
 
         current = "ssh with K_B"
         let refused = try await ssh(keyB, host: host, pins: pins, command: "true")
-        guard SSHLogin.isPublicKeyRefusal(refused) else {
+        guard SSHLogin.isPublicKeyRefusal(status: refused.status, standardError: refused.standardError) else {
             throw LabFailure(code: "story-not-reproduced",
                              message: "ssh -i K_B was expected to be refused but ended with status \(refused.status): \(refused.standardError)")
         }
@@ -193,11 +194,6 @@ private struct Story {
 
         record(.init(id: "next", account: nil,
                      summary: "The image carried A's authorized_keys, so B's key pair was never installed. Fixes: log in with K_A, or import K_A's public key in account B and launch with it"))
-    }
-
-    /// `known_hosts` lines pinning `host` (the name typed after `user@`) to the console's host keys.
-    static func knownHostsLines(_ hostPublicKeys: [String], host: String) -> String {
-        hostPublicKeys.map { key in "\(host) \(key.split(separator: " ").prefix(2).joined(separator: " "))\n" }.joined()
     }
 
     /// One line per authorized key cloud-init listed: user, type, fingerprint, comment.
@@ -227,7 +223,7 @@ private struct Story {
         let login = SSHLogin(sshConfig: info.sshConfig, knownHosts: pins, key: key.privateKeyPath, user: demo.loginUser,
                              host: host, command: command)
         do {
-            return try await processes.run(login.command(environment: context.environment))
+            return try await processes.run(ProcessCommand("ssh", login.arguments, environment: context.environment))
         } catch {
             throw LabFailure(code: "demo-failed", message: "\(error); install the OpenSSH client (scripts/setup does)")
         }

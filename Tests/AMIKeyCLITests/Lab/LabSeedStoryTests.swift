@@ -3,6 +3,7 @@ import AWSCore
 import AWSServices
 import Foundation
 import SSHKeys
+import SSHSession
 import Synchronization
 import Testing
 
@@ -54,17 +55,19 @@ extension OneLabSuites {
             func login(_ key: String) async throws -> ProcessResult {
                 let login = SSHLogin(sshConfig: lab.info.sshConfig, knownHosts: pins, key: "\(lab.directory.demoDirectory)/\(key)",
                                      user: "ec2-user", host: host, command: "id -un")
-                return try await runner.run(login.command(environment: lab.context.environment))
+                return try await runner.run(ProcessCommand("ssh", login.arguments, environment: lab.context.environment))
             }
-            #expect(SSHLogin.isPublicKeyRefusal(try await login("K_B")))
+            let refused = try await login("K_B")
+            #expect(SSHLogin.isPublicKeyRefusal(status: refused.status, standardError: refused.standardError))
             let inside = try await login("K_A")
             #expect(inside.status == 0, "\(inside.standardError)")
             #expect(inside.standardOutput == "ec2-user\n")
             // With a pin that does not match, ssh refuses the host: keys are never accepted blindly.
             let wrongPins = "\(lab.directory.demoDirectory)/known_hosts-wrong"
             try "\(host) \(keyA.openSSHRepresentation())\n".write(toFile: wrongPins, atomically: true, encoding: .utf8)
-            let unpinned = try await runner.run(SSHLogin(sshConfig: lab.info.sshConfig, knownHosts: wrongPins,
-                key: "\(lab.directory.demoDirectory)/K_A", user: "ec2-user", host: host, command: "true").command(environment: lab.context.environment))
+            let unpinnedLogin = SSHLogin(sshConfig: lab.info.sshConfig, knownHosts: wrongPins,
+                key: "\(lab.directory.demoDirectory)/K_A", user: "ec2-user", host: host, command: "true")
+            let unpinned = try await runner.run(ProcessCommand("ssh", unpinnedLogin.arguments, environment: lab.context.environment))
             #expect(unpinned.status == 255)
             #expect(unpinned.standardError.contains("Host key verification failed"))
 
