@@ -147,8 +147,10 @@ def make_handler(upstream: urllib.parse.SplitResult, stats: Stats, delay: float)
                 connection.endheaders(body or None)
                 response = connection.getresponse()
                 payload = response.read()
+                # A HEAD answer keeps the upstream's Content-Length (the size a GET would have).
                 headers = [(k, v) for k, v in response.getheaders()
-                           if k.lower() not in HOP_BY_HOP and k.lower() != "content-length"]
+                           if k.lower() not in HOP_BY_HOP
+                           and (k.lower() != "content-length" or self.command == "HEAD")]
                 status, reason = response.status, response.reason
                 connection.close()
             except OSError as error:
@@ -158,7 +160,8 @@ def make_handler(upstream: urllib.parse.SplitResult, stats: Stats, delay: float)
             self.send_response_only(status, reason)
             for name, value in headers:
                 self.send_header(name, value)
-            self.send_header("Content-Length", str(len(payload)))
+            if self.command != "HEAD":
+                self.send_header("Content-Length", str(len(payload)))
             self.end_headers()
             if self.command != "HEAD":
                 self.wfile.write(payload)

@@ -128,6 +128,14 @@ def test_chunked_body_is_forwarded_still_chunked(proxy, upstream):
     assert upstream.requests == [head + chunked]
 
 
+def test_head_answer_keeps_the_upstreams_length_and_has_no_body(proxy, upstream):
+    _process, port = proxy
+    answer = _raw_request(port, f"HEAD /x HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n".encode())
+    assert answer.startswith(b"HTTP/1.1 200 OK\r\n")
+    assert b"\r\nContent-Length: 10\r\n" in answer  # len(b"<ok>1</ok>"), as the upstream sent it
+    assert answer.endswith(b"\r\n\r\n")
+
+
 def test_each_request_is_delayed_and_concurrent_requests_overlap(proxy):
     """One request takes at least the delay; eight at once take far less than eight delays."""
     _process, port = proxy
