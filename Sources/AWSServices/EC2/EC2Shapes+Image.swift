@@ -61,8 +61,10 @@ extension EC2 {
         public var deprecationTime: String?
         /// `platform` (`windows` or absent).
         public var platform: String?
-        /// `platformDetails`.
+        /// `platformDetails`: the billing platform (`Linux/UNIX`, `Windows`, `Red Hat Enterprise Linux`, …).
         public var platformDetails: String?
+        /// `usageOperation`: the billing code (`RunInstances` for Linux/UNIX, `RunInstances:0002` for Windows).
+        public var usageOperation: String?
         /// `architecture`.
         public var architecture: String?
         /// `rootDeviceName`.
@@ -73,9 +75,11 @@ extension EC2 {
         public var blockDeviceMappings: [BlockDeviceMapping]
         /// `stateReason`.
         public var stateReason: StateReason?
-        /// `sourceImageId` (set on copies).
+        /// `sourceInstanceId`: the instance a CreateImage image was made from (absent for any other image).
+        public var sourceInstanceId: String?
+        /// `sourceImageId`: the AMI a CreateImage or CopyImage image came from.
         public var sourceImageId: String?
-        /// `sourceImageRegion` (set on copies).
+        /// `sourceImageRegion`: that source AMI's Region.
         public var sourceImageRegion: String?
         /// `imageAllowed` under Allowed AMIs.
         public var imageAllowed: Bool?
@@ -95,11 +99,13 @@ extension EC2 {
             deprecationTime = try node.decodeIfPresent("deprecationTime")
             platform = try node.decodeIfPresent("platform")
             platformDetails = try node.decodeIfPresent("platformDetails")
+            usageOperation = try node.decodeIfPresent("usageOperation")
             architecture = try node.decodeIfPresent("architecture")
             rootDeviceName = try node.decodeIfPresent("rootDeviceName")
             rootDeviceType = try node.decodeIfPresent("rootDeviceType")
             blockDeviceMappings = try node.decodeItems("blockDeviceMapping")
             stateReason = try node.decodeIfPresent("stateReason")
+            sourceInstanceId = try node.decodeIfPresent("sourceInstanceId")
             sourceImageId = try node.decodeIfPresent("sourceImageId")
             sourceImageRegion = try node.decodeIfPresent("sourceImageRegion")
             imageAllowed = try node.decodeIfPresent("imageAllowed")

@@ -36,6 +36,8 @@ extension EC2 {
         public var platform: String?
         /// `platformDetails` (`Linux/UNIX`, `Red Hat Enterprise Linux`, …).
         public var platformDetails: String?
+        /// `usageOperation`: the billing code (`RunInstances` for Linux/UNIX).
+        public var usageOperation: String?
         /// `dnsName` (PublicDnsName).
         public var publicDnsName: String?
         /// `ipAddress` (PublicIpAddress).
@@ -54,6 +56,8 @@ extension EC2 {
         public var iamInstanceProfileArn: String?
         /// `rootDeviceName`.
         public var rootDeviceName: String?
+        /// `metadataOptions`: how the instance metadata service (IMDS) answers.
+        public var metadataOptions: InstanceMetadataOptions?
         /// `groupSet`.
         public var securityGroups: [GroupIdentifier]
         /// `tagSet`.
@@ -70,6 +74,7 @@ extension EC2 {
             availabilityZone = try node["placement"]?.decodeIfPresent("availabilityZone")
             platform = try node.decodeIfPresent("platform")
             platformDetails = try node.decodeIfPresent("platformDetails")
+            usageOperation = try node.decodeIfPresent("usageOperation")
             publicDnsName = try node.decodeIfPresent("dnsName")
             publicIpAddress = try node.decodeIfPresent("ipAddress")
             privateIpAddress = try node.decodeIfPresent("privateIpAddress")
@@ -79,6 +84,7 @@ extension EC2 {
             vpcId = try node.decodeIfPresent("vpcId")
             iamInstanceProfileArn = try node["iamInstanceProfile"]?.decodeIfPresent("arn")
             rootDeviceName = try node.decodeIfPresent("rootDeviceName")
+            metadataOptions = try node.decodeIfPresent("metadataOptions")
             securityGroups = try node.decodeItems("groupSet")
             tags = try node.decodeItems("tagSet")
         }

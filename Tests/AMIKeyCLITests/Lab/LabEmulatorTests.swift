@@ -122,6 +122,38 @@ extension OneLabSuites {
             #expect(console.hostPublicKeys.contains { $0.hasPrefix(served) })
         }
 
+        @Test("DescribeImages names the seed's image's source instance and AMI; DescribeInstances gives AWS's IMDS defaults")
+        func imageOrigin() async throws {
+            let lab = try currentLab()
+            let account = try await lab.freshAccount()
+            let run = UUID().uuidString.prefix(8)
+            let base = try await account.client.send(EC2.registerImage(.init(name: "origin-base-\(run)"))).imageId
+            let source = try #require(try await account.client.send(EC2.runInstances(.init(imageId: base))).instances.first)
+            // Made as `amikey lab demo` makes the seed's image: CreateImage with cloud-init's ssh module off.
+            let seed = try await account.client.send(EC2.createImage(.init(
+                instanceId: source.instanceId, name: "origin-seed-\(run)",
+                tagSpecifications: [.init(resourceType: "image", tags: [.init(key: "amikey-lab:cloud-init-ssh", value: "false")])]))).imageId
+            let image = try #require(try await account.client.send(EC2.describeImages(.init(imageIds: [seed]))).images.first)
+            #expect(image.sourceInstanceId == source.instanceId)
+            #expect(image.sourceImageId == base)
+            #expect(image.sourceImageRegion == lab.info.region)
+            #expect(image.platformDetails == "Linux/UNIX")
+            #expect(image.usageOperation == "RunInstances")
+            // The base image was registered, not made from an instance or copied: no origin at all.
+            let registered = try #require(try await account.client.send(EC2.describeImages(.init(imageIds: [base]))).images.first)
+            #expect(registered.sourceInstanceId == nil)
+            #expect(registered.sourceImageId == nil)
+
+            let described = try #require(
+                try await account.client.send(EC2.describeInstances(.init(instanceIds: [source.instanceId]))).instances.first)
+            #expect(
+                described.metadataOptions
+                    == EC2.InstanceMetadataOptions(
+                        state: "applied", httpTokens: "optional", httpPutResponseHopLimit: 1, httpEndpoint: "enabled",
+                        httpProtocolIpv6: "disabled", instanceMetadataTags: "disabled"))
+            #expect(described.usageOperation == "RunInstances")
+        }
+
         /// A call's result or AWS's error code.
         enum Outcome: Equatable {
             case value(String?)

@@ -30,6 +30,7 @@ import Testing
         #expect(image.description == "")
         #expect(image.creationDate == "2026-11-29T17:59:56.000Z")
         #expect(image.rootDeviceName == "/dev/sda1")
+        #expect(image.sourceInstanceId == "i-9bc697e8964e82998")
         #expect(image.tags == [EC2.Tag(key: "amikey:run", value: "r1")])
         let mapping = try #require(image.blockDeviceMappings.first)
         #expect(mapping.deviceName == "/dev/sda1")
@@ -37,6 +38,32 @@ import Testing
         #expect(mapping.ebs?.volumeSize == 15)
         #expect(mapping.ebs?.deleteOnTermination == false)
         #expect(mapping.ebs?.encrypted == nil)
+    }
+
+    /// Where an image came from and how it bills, as the EC2 API reference's `Image` type names them
+    /// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_Image.html): CreateImage images name their source
+    /// instance and AMI, CopyImage images only their source AMI, registered images neither.
+    @Test(arguments: [
+        (
+            "<sourceInstanceId>i-0abc</sourceInstanceId><sourceImageId>ami-0base</sourceImageId>"
+                + "<sourceImageRegion>eu-west-1</sourceImageRegion>",
+            "i-0abc", "ami-0base", "eu-west-1"
+        ),
+        ("<sourceImageId>ami-0made</sourceImageId><sourceImageRegion>us-east-1</sourceImageRegion>", nil, "ami-0made", "us-east-1"),
+        ("", nil, nil, nil),
+    ] as [(String, String?, String?, String?)])
+    func imageOrigin(_ fields: String, _ instance: String?, _ sourceImage: String?, _ sourceRegion: String?) throws {
+        let body = """
+            <DescribeImagesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r</requestId><imagesSet><item>\
+            <imageId>ami-1</imageId><imageState>available</imageState><platformDetails>Linux/UNIX</platformDetails>\
+            <usageOperation>RunInstances</usageOperation>\(fields)</item></imagesSet></DescribeImagesResponse>
+            """
+        let image = try #require(try EC2.describeImages(.init()).decode(okResponse(body)).images.first)
+        #expect(image.sourceInstanceId == instance)
+        #expect(image.sourceImageId == sourceImage)
+        #expect(image.sourceImageRegion == sourceRegion)
+        #expect(image.platformDetails == "Linux/UNIX")
+        #expect(image.usageOperation == "RunInstances")
     }
 
     @Test func describeImagesPagesStopOnEmptyToken() async throws {

@@ -27,8 +27,59 @@ import Testing
         #expect(instance.stateTransitionReason == "")
         #expect(instance.launchTime == AWSTimestamp.date(fromISO8601: "2026-11-29T17:59:55Z"))
         #expect(instance.tags == [EC2.Tag(key: "Name", value: "web")])
+        // moto's defaults are AWS's: IMDSv1 and v2 both answer, one hop, endpoint on, IPv6 endpoint and tags off.
+        #expect(
+            instance.metadataOptions
+                == EC2.InstanceMetadataOptions(
+                    state: "applied", httpTokens: "optional", httpPutResponseHopLimit: 1, httpEndpoint: "enabled",
+                    httpProtocolIpv6: "disabled", instanceMetadataTags: "disabled"))
         // The instance's own <groupSet/> is empty; the interface's groupSet is not read as the instance's.
         #expect(instance.securityGroups.isEmpty)
+    }
+
+    /// `<metadataOptions>` as the EC2 API reference's `InstanceMetadataOptionsResponse` names its fields
+    /// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_InstanceMetadataOptionsResponse.html).
+    @Test(arguments: [
+        (
+            "<metadataOptions><state>pending</state><httpTokens>required</httpTokens><httpPutResponseHopLimit>2</httpPutResponseHopLimit>"
+                + "<httpEndpoint>enabled</httpEndpoint><httpProtocolIpv6>enabled</httpProtocolIpv6>"
+                + "<instanceMetadataTags>enabled</instanceMetadataTags></metadataOptions>",
+            EC2.InstanceMetadataOptions(
+                state: "pending", httpTokens: "required", httpPutResponseHopLimit: 2, httpEndpoint: "enabled",
+                httpProtocolIpv6: "enabled", instanceMetadataTags: "enabled")
+        ),
+        (
+            "<metadataOptions><state>applied</state><httpEndpoint>disabled</httpEndpoint></metadataOptions>",
+            EC2.InstanceMetadataOptions(state: "applied", httpEndpoint: "disabled")
+        ),
+        ("", nil),
+    ] as [(String, EC2.InstanceMetadataOptions?)])
+    func metadataOptions(_ element: String, _ expected: EC2.InstanceMetadataOptions?) throws {
+        let body = """
+            <DescribeInstancesResponse><reservationSet><item><instancesSet><item><instanceId>i-1</instanceId>\
+            <instanceState><code>16</code><name>running</name></instanceState><platformDetails>Linux/UNIX</platformDetails>\
+            <usageOperation>RunInstances</usageOperation>\(element)</item></instancesSet></item></reservationSet>\
+            </DescribeInstancesResponse>
+            """
+        let instance = try #require(try EC2.describeInstances(.init()).decode(okResponse(body)).instances.first)
+        #expect(instance.metadataOptions == expected)
+        #expect(instance.platformDetails == "Linux/UNIX")
+        #expect(instance.usageOperation == "RunInstances")
+    }
+
+    @Test func badHopLimitNamesThePath() throws {
+        let body = """
+            <DescribeInstancesResponse><reservationSet><item><instancesSet><item><instanceId>i-1</instanceId>\
+            <instanceState><code>16</code><name>running</name></instanceState><metadataOptions>\
+            <httpPutResponseHopLimit>two</httpPutResponseHopLimit></metadataOptions></item></instancesSet></item>\
+            </reservationSet></DescribeInstancesResponse>
+            """
+        let error = try #require(throws: AWSDecodingError.self) {
+            try EC2.describeInstances(.init()).decode(okResponse(body))
+        }
+        #expect(
+            error.path
+                == "DescribeInstancesResponse.reservationSet.item[0].instancesSet.item[0].metadataOptions.httpPutResponseHopLimit")
     }
 
     @Test func describeInstancesPagesFollowNextToken() async throws {
