@@ -50,6 +50,12 @@ struct LocalFileSystem: FileSystem {
         return Int(info.st_size)
     }
 
+    func permissions(of path: String) -> UInt16? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return UInt16(truncatingIfNeeded: info.st_mode & 0o7777)
+    }
+
     func write(_ bytes: [UInt8], to path: String, mode: UInt16, overwrite: Bool) throws(FileSystemError) {
         // O_EXCL makes "never overwrite" atomic; with overwrite the mode is reset too, since O_CREAT keeps an old one.
         let flags = O_WRONLY | O_CREAT | (overwrite ? O_TRUNC : O_EXCL)
@@ -76,6 +82,12 @@ struct LocalFileSystem: FileSystem {
             throw FileSystemError(code: "exists", message: "\(path) already exists and is not a directory")
         }
         guard chmod(path, mode_t(mode)) == 0 else { throw Self.error(errno, path) }
+    }
+
+    func remove(_ path: String) throws(FileSystemError) {
+        if unlink(path) == 0 { return }
+        // unlink refuses directories (EISDIR on Linux, EPERM on macOS); rmdir takes empty ones.
+        guard kind(of: path) == .directory, rmdir(path) == 0 else { throw Self.error(errno, path) }
     }
 
     private static func error(_ code: Int32, _ path: String) -> FileSystemError {

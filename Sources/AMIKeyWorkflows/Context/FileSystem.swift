@@ -41,11 +41,15 @@ public protocol FileSystem: Sendable {
     func list(_ directory: String) throws(FileSystemError) -> [String]
     /// Size in bytes of a file.
     func size(of path: String) -> Int?
+    /// The permission bits (`0o600`), or nil when the path cannot be examined.
+    func permissions(of path: String) -> UInt16?
     /// Writes a file with the given mode; without `overwrite`, an existing file is an `exists` error.
     func write(_ bytes: [UInt8], to path: String, mode: UInt16, overwrite: Bool) throws(FileSystemError)
     /// Creates a directory and any missing parents; the directory itself ends up with exactly `mode`, even when it
     /// already existed (a lab or key directory must not stay readable by others).
     func createDirectory(_ path: String, mode: UInt16) throws(FileSystemError)
+    /// Removes a file, or an empty directory.
+    func remove(_ path: String) throws(FileSystemError)
 }
 
 extension FileSystem {

@@ -15,6 +15,7 @@ import SSHSession
 /// ```swift
 /// let report = try await LabDemo(directory: LabDirectory(path: dir)).run(context) { step in print(step.summary) }
 /// report.step("ssh-original-key")?.lines        // hostname and authorized_keys, read over SSH with K_A
+/// report.step("doctor")?.resource("verdict")     // launch-key-not-installed
 /// ```
 public struct LabDemo: Sendable {
     /// The running lab's directory.
@@ -48,6 +49,8 @@ public struct LabDemo: Sendable {
             try await story.tell(access)
         } catch let failure as LabFailure {
             throw failure
+        } catch let failure as DoctorFailure {
+            throw LabFailure(code: "demo-failed", message: "\(story.current) failed: \(failure.message)")
         } catch {
             let failure = AWSFailure(error)
             throw LabFailure(
@@ -191,6 +194,16 @@ private struct Story {
         record(.init(id: "ssh-original-key", account: "B",
                      summary: "ssh -i K_A \(demo.loginUser)@\(host) (A's original key): logged in; hostname and ~/.ssh/authorized_keys:",
                      resources: [("key", keyA.privateKeyPath)], lines: Self.lines(accepted.standardOutput)))
+
+        current = "amikey doctor"
+        let doctor = LabDemoDoctor(info: info, directory: demo.directory)
+        let keyFiles = [keyA.privateKeyPath, keyB.privateKeyPath]
+        let diagnosis = try await doctor.run(instanceId: target.instanceId, keys: keyFiles, context: context)
+        guard diagnosis.verdict == .launchKeyNotInstalled else {
+            throw LabFailure(code: "story-not-reproduced",
+                             message: "amikey doctor was expected to find launch-key-not-installed but found \(diagnosis.verdict.rawValue)")
+        }
+        record(doctor.step(diagnosis, instanceId: target.instanceId, keys: keyFiles))
 
         record(.init(id: "next", account: nil,
                      summary: "The image carried A's authorized_keys, so B's key pair was never installed. Fixes: log in with K_A, or import K_A's public key in account B and launch with it"))

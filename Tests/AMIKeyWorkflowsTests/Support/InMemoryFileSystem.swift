@@ -43,6 +43,8 @@ final class InMemoryFileSystem: FileSystem {
         state.withLock { _ = $0.unreadable.insert(path) }
     }
 
+    func permissions(of path: String) -> UInt16? { mode(of: path) }
+
     /// The mode a file was written with; nil when there is no such file.
     func mode(of path: String) -> UInt16? {
         let path = Self.normalize(path)
@@ -64,6 +66,14 @@ final class InMemoryFileSystem: FileSystem {
     var allFiles: [String] { state.withLock { $0.files.keys.sorted() } }
 
     // MARK: - FileSystem
+
+    func remove(_ path: String) throws(FileSystemError) {
+        let path = Self.normalize(path)
+        let removed = state.withLock { state in
+            state.files.removeValue(forKey: path) != nil || state.directories.remove(path) != nil
+        }
+        if !removed { throw FileSystemError(code: "not-found", message: "\(path): no such file or directory") }
+    }
 
     func createDirectory(_ path: String, mode: UInt16) throws(FileSystemError) {
         if kind(of: path) == .file { throw FileSystemError(code: "exists", message: "\(path) already exists and is not a directory") }

@@ -1,0 +1,102 @@
+import Foundation
+import SSHKeys
+import SSHSession
+
+/// `--probe`: asks the instance's sshd, through the OpenSSH client, which of the known public keys it accepts for each
+/// likely login user. Only public keys are written and offered (ssh logs `Server accepts key` on the server's PK_OK,
+/// RFC 4252 §7), so nothing secret is involved; the host key is pinned from the console output, never learnt blindly.
+struct DoctorProbe {
+    let request: DoctorRequest
+    let context: WorkflowContext
+    /// At most this many users are asked (each costs a connection per five keys).
+    static let maximumUsers = 3
+
+    func run(into evidence: inout DoctorEvidence) async {
+        guard let processes = context.processes else {
+            evidence.unchecked.append(DoctorText(en: "sshd was not asked: this run cannot start programs", ja: "sshd には問い合わせていません（プログラムを起動できません）"))
+            return
+        }
+        guard let host = evidence.instance?.address else {
+            evidence.unchecked.append(DoctorText(en: "sshd was not asked: the instance has no address", ja: "sshd には問い合わせていません（インスタンスにアドレスがありません）"))
+            return
+        }
+        let keys = KeyCatalog(evidence).entries.map(\.publicKey)
+        guard !keys.isEmpty else {
+            evidence.unchecked.append(DoctorText(en: "sshd was not asked: no public key is known to offer it", ja: "sshd には問い合わせていません（提示できる公開鍵がありません）"))
+            return
+        }
+        let directory = context.fileSystem.join(context.environment["TMPDIR"] ?? "/tmp", "amikey-probe-\(UUID().uuidString)")
+        var written: [String] = []
+        defer {
+            for path in written.reversed() + [directory] { try? context.fileSystem.remove(path) }
+        }
+        do {
+            try context.fileSystem.createDirectory(directory, mode: 0o700)
+            var files: [String: SSHPublicKey] = [:]
+            for (index, key) in keys.enumerated() {
+                let path = context.fileSystem.join(directory, "key\(index).pub")
+                try context.fileSystem.write(Array((key.openSSHRepresentation() + "\n").utf8), to: path, mode: 0o600, overwrite: false)
+                written.append(path)
+                files[path] = key
+            }
+            var pins: String?
+            if let console = evidence.console, !console.hostPublicKeys.isEmpty {
+                let path = context.fileSystem.join(directory, "known_hosts")
+                let lines = KnownHosts.lines(hostPublicKeys: console.hostPublicKeys, host: host, port: nil)
+                try context.fileSystem.write(Array(lines.utf8), to: path, mode: 0o600, overwrite: false)
+                written.append(path)
+                pins = path
+            }
+            for user in users(evidence) {
+                evidence.probes.append(await probe(user: user, host: host, files: files, pins: pins, processes: processes))
+            }
+        } catch {
+            evidence.unchecked.append(DoctorText(en: "sshd was not asked: \(error)", ja: "sshd には問い合わせていません: \(error)"))
+        }
+    }
+
+    /// `--user`, else the console table's users, then the image family's.
+    private func users(_ evidence: DoctorEvidence) -> [String] {
+        if let user = request.user { return [user] }
+        var users: [String] = []
+        let candidates = (evidence.console?.authorizedKeys.map(\.user) ?? []) + (evidence.image?.defaultUsers ?? []) + ["ec2-user"]
+        for user in candidates where !users.contains(user) { users.append(user) }
+        return Array(users.prefix(Self.maximumUsers))
+    }
+
+    private func probe(user: String, host: String, files: [String: SSHPublicKey], pins: String?, processes: any ProcessRunner) async
+        -> ProbeEvidence
+    {
+        var answer = ProbeEvidence(user: user, host: host)
+        let batches = SSHProbe.batches(host: host, user: user, publicKeyFiles: files.keys.sorted(), knownHostsFile: pins,
+                                       sshConfig: request.sshConfig)
+        for batch in batches {
+            let result: SSHProbeResult
+            do {
+                let run = try await processes.run(ProcessCommand("ssh", batch.arguments, environment: context.environment))
+                result = SSHProbeResult(status: run.status, standardError: run.standardError)
+            } catch {
+                answer.failure = .other(error.description)
+                return answer
+            }
+            answer.serverVersion = answer.serverVersion ?? result.serverVersion
+            if let failure = result.failure {
+                answer.failure = Self.failure(failure)
+                return answer
+            }
+            answer.accepted += result.acceptedKeyFiles.compactMap { files[$0] }
+            answer.refused += result.refusedKeyFiles.compactMap { files[$0] }
+        }
+        return answer
+    }
+
+    private static func failure(_ failure: SSHConnectionFailure) -> ProbeFailure {
+        switch failure {
+        case .timedOut, .connectionRefused, .hostnameUnresolved, .noRoute: .unreachable(failure.description)
+        case .hostKeyMismatch: .hostKeyMismatch(failure.description)
+        case .hostKeyUnknown: .noHostKeyPin
+        case .noMatchingHostKeyType(let offer): .hostKeyAlgorithms(offer)
+        default: .other(failure.description)
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import SSHKeys
+
+/// `local-key-file-problem`: the key file cannot be used by the client at all (ssh-on-ec2.md §6 #9) — unreadable,
+/// readable by others (OpenSSH refuses it: "UNPROTECTED PRIVATE KEY FILE!"), or not the format the client reads.
+enum KeyFileRule: DoctorRule {
+    static func findings(_ facts: DoctorFacts) -> [Finding] {
+        var evidence: [DoctorText] = []
+        var remedies: [Remedy] = []
+        let commands = SuggestedCommands(facts: facts)
+        for key in facts.evidence.keysWereGiven ? facts.evidence.localKeys : [] {
+            if case .failure(let error) = key.entry {
+                evidence.append(DoctorText(en: "\(key.source): \(error.message)", ja: "\(key.source): \(error.message)"))
+            }
+        }
+        for key in facts.triedKeys where key.holdsPrivateKey {
+            guard let mode = key.mode, mode & 0o077 != 0, !facts.client.isPuTTY else { continue }
+            let octal = String(mode & 0o777, radix: 8)
+            evidence.append(DoctorText(
+                en: "\(key.source) is readable by other users (mode \(octal)); OpenSSH refuses such a private key (\"UNPROTECTED PRIVATE KEY FILE!\")",
+                ja: "\(key.source) は他のユーザーも読めます（モード \(octal)）。OpenSSH はこのような秘密鍵を使いません（「UNPROTECTED PRIVATE KEY FILE!」）"))
+            remedies.append(Remedy(
+                title: DoctorText(en: "Make \(key.source) readable by you only", ja: "\(key.source) を自分だけが読めるようにしてください"),
+                commands: ["chmod 600 \(SuggestedCommands.quoted(key.source))"]))
+        }
+        if facts.client.isPuTTY {
+            for key in facts.triedKeys {
+                guard let entry = try? key.entry.get(), entry.format.holdsPrivateKey,
+                      entry.format != .ppkV2, entry.format != .ppkV3 else { continue }
+                evidence.append(DoctorText(en: "PuTTY reads only .ppk private keys; \(key.source) is \(entry.format.rawValue)",
+                                           ja: "PuTTY が読める秘密鍵は .ppk だけです。\(key.source) は \(entry.format.rawValue) です"))
+                remedies.append(Remedy(
+                    title: DoctorText(en: "Convert \(key.source) to a .ppk for PuTTY (the key stays the same)",
+                                      ja: "\(key.source) を PuTTY 用の .ppk に変換してください（鍵そのものは変わりません）"),
+                    commands: commands.putty(file: key.source, user: facts.loginUser?.name ?? "USER")))
+            }
+        }
+        for message in facts.client.keyFileProblems {
+            evidence.append(DoctorText(en: "your client said: \(message)", ja: "クライアントの表示: \(message)"))
+        }
+        if facts.client.tooManyKeysOffered {
+            evidence.append(DoctorText(
+                en: "your client said: Too many authentication failures — it offered more keys (from ssh-agent or ~/.ssh) than sshd allows",
+                ja: "クライアントの表示: Too many authentication failures — ssh-agent や ~/.ssh の鍵を sshd の許容回数より多く提示しました"))
+            let file = facts.loginFiles(for: facts.loginUser?.name ?? "").first ?? "KEY_FILE"
+            remedies.append(Remedy(
+                title: DoctorText(en: "Offer only the key meant for this instance", ja: "このインスタンス用の鍵だけを提示してください"),
+                commands: ["ssh -o IdentitiesOnly=yes -i \(SuggestedCommands.quoted(file)) \(facts.loginUser?.name ?? "USER")@\(facts.host)"]))
+        }
+        guard !evidence.isEmpty else { return [] }
+        if remedies.isEmpty {
+            remedies.append(Remedy(
+                title: DoctorText(en: "Check what amikey reads in the file; a .ppk for PuTTY, an OpenSSH or PEM private key for ssh",
+                                  ja: "amikey でファイルの中身を確認してください。PuTTY には .ppk、ssh には OpenSSH か PEM 形式の秘密鍵が必要です"),
+                commands: facts.triedKeys.map { commands.amikey(["fingerprint", $0.source], options: []) }))
+        }
+        return [Finding(
+            code: .localKeyFileProblem, severity: .problem,
+            summary: DoctorText(en: "Your key file cannot be used by your SSH client as it is",
+                                ja: "お使いの鍵ファイルは、このままでは SSH クライアントで使えません"),
+            evidence: evidence, remedies: remedies)]
+    }
+}
+
+/// `key-type-unsupported`: DSA keys (OpenSSH servers refuse them since 7.0; EC2 does not take them) and RSA keys below
+/// 1024 bits (sshd's RequiredRSASize).
+enum KeyTypeRule: DoctorRule {
+    static func findings(_ facts: DoctorFacts) -> [Finding] {
+        var keys: [(String, SSHPublicKey)] = facts.triedKeys.compactMap { key in key.publicKey.map { (key.source, $0) } }
+        if let pair = facts.launchKeyPair, let key = pair.publicKey { keys.append(("key pair \(pair.name)", key)) }
+        var evidence = keys.compactMap { source, key -> DoctorText? in
+            let plain = key.plainKey
+            if plain.algorithm == "ssh-dss" {
+                return DoctorText(en: "\(source) is a DSA key: OpenSSH servers refuse DSA since 7.0, and EC2 does not accept DSA key pairs",
+                                  ja: "\(source) は DSA 鍵です。OpenSSH サーバーは 7.0 以降 DSA を受け付けず、EC2 も DSA のキーペアを受け付けません")
+            }
+            if plain.algorithm == "ssh-rsa", let bits = plain.bits, bits < 1024 {
+                return DoctorText(en: "\(source) is an RSA key of \(bits) bits: sshd refuses RSA keys below 1024 bits",
+                                  ja: "\(source) は \(bits) ビットの RSA 鍵です。sshd は 1024 ビット未満の RSA 鍵を受け付けません")
+            }
+            return nil
+        }
+        var remedies: [Remedy] = []
+        if let offer = facts.client.hostKeyAlgorithms {
+            evidence.append(DoctorText(
+                en: "your client shares no host key type with the server, which offers \(offer.joined(separator: ", ")): the connection stops before any key is tried",
+                ja: "クライアントとサーバーに共通のホスト鍵の種類がありません（サーバーの提示: \(offer.joined(separator: ", "))）。鍵を試す前に接続が止まります"))
+            remedies.append(Remedy(
+                title: DoctorText(en: "Update the client (PuTTY 0.75 or later, a current OpenSSH); Amazon Linux 2023 offers only Ed25519 and ECDSA host keys",
+                                  ja: "クライアントを更新してください（PuTTY 0.75 以降、最新の OpenSSH）。Amazon Linux 2023 のホスト鍵は Ed25519 と ECDSA だけです"),
+                commands: []))
+        }
+        guard !evidence.isEmpty else { return [] }
+        if remedies.count == evidence.count { return [Finding(
+            code: .keyTypeUnsupported, severity: .problem,
+            summary: DoctorText(en: "Your client cannot use any host key type the server offers", ja: "サーバーが提示するホスト鍵の種類を、クライアントが扱えません"),
+            evidence: evidence, remedies: remedies)] }
+        return [Finding(
+            code: .keyTypeUnsupported, severity: .problem,
+            summary: DoctorText(en: "A key's type is one the server or EC2 does not accept",
+                                ja: "鍵の種類が、サーバーまたは EC2 で受け付けられないものです"),
+            evidence: evidence,
+            remedies: remedies + [Remedy(
+                title: DoctorText(en: "Make an Ed25519 key and install it into the instance, keeping the keys it has",
+                                  ja: "Ed25519 鍵を作成し、既存の鍵を残したままインスタンスにインストールしてください"),
+                commands: ["ssh-keygen -t ed25519 -f ~/.ssh/\(facts.evidence.instanceId ?? "ec2")-ed25519",
+                           SuggestedCommands(facts: facts).amikey([
+                               "repair", SuggestedCommands(facts: facts).instanceId, "--key",
+                               "~/.ssh/\(facts.evidence.instanceId ?? "ec2")-ed25519.pub", "--user", facts.loginUser?.name ?? "USER",
+                               "--method", "user-data",
+                           ])])])]
+    }
+}

@@ -1,0 +1,50 @@
+/// Commands the remedies suggest, written so they can be pasted into a POSIX shell as they are.
+struct SuggestedCommands {
+    let facts: DoctorFacts
+
+    /// `ssh -i FILE USER@HOST`.
+    func ssh(file: String, user: String) -> String {
+        "ssh -i \(Self.quoted(file)) \(user)@\(facts.host)"
+    }
+
+    /// What a PuTTY user does with `file`: convert it to `.ppk` when it is not one, then where to set user and key.
+    func putty(file: String, user: String) -> [String] {
+        var ppk = file
+        var steps: [String] = []
+        if !file.lowercased().hasSuffix(".ppk") {
+            ppk = Self.replacingExtension(of: file, with: "ppk")
+            steps.append(amikey(["convert", file, "--to", "ppk", "-o", ppk], options: []))
+        }
+        steps.append("PuTTY: Session > Host Name = \(user)@\(facts.host); Connection > SSH > Auth > Credentials > "
+            + "Private key file for authentication = \(ppk)")
+        return steps
+    }
+
+    /// `amikey ARGS…` with the global options this run used (`--profile`, `--region`, `--endpoint-url`).
+    func amikey(_ arguments: [String], options: [String]? = nil) -> String {
+        (["amikey"] + arguments + (options ?? facts.evidence.amikeyOptions)).map(Self.quoted).joined(separator: " ")
+    }
+
+    /// The instance id for commands, or `INSTANCE_ID` offline.
+    var instanceId: String { facts.evidence.instanceId ?? "INSTANCE_ID" }
+
+    /// `amikey repair INSTANCE --key-pair NAME --user USER --method user-data`.
+    func repair(keyPair name: String, user: String, method: String = "user-data") -> String {
+        amikey(["repair", instanceId, "--key-pair", name, "--user", user, "--method", method])
+    }
+
+    /// Quotes an argument for a POSIX shell when it needs it.
+    static func quoted(_ argument: String) -> String {
+        let plain = argument.allSatisfy { $0.isLetter || $0.isNumber || "-_./:=@,+%~".contains($0) }
+        if plain, !argument.isEmpty { return argument }
+        return "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    private static func replacingExtension(of path: String, with newExtension: String) -> String {
+        let name = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex {
+            return String(path.dropLast(name.distance(from: dot, to: name.endIndex))) + "." + newExtension
+        }
+        return path + "." + newExtension
+    }
+}
