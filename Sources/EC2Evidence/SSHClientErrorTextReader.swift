@@ -48,8 +48,10 @@ struct SSHClientErrorTextReader {
         "ネットワークエラー:", "Unable to use key file \"", "Unable to load key file \"", "We claim version: SSH-", "Authenticating with public key \"",
         "PuTTY Fatal Error", "PuTTY 重大なエラー", "PuTTY Security Alert", "POTENTIAL SECURITY BREACH", "セキュリティ侵害の可能性",
         "Looking up host \"", "Pageant is running", "Offered public key", "Couldn't agree a ", "PuTTY key format too new",
-        "PuTTY 鍵形式が新しすぎます", "Remote version: SSH-", "Access granted", "Host does not exist",
+        "PuTTY 鍵形式が新しすぎます", "Remote version: SSH-", "Access granted", "Host does not exist", refusedJapanese,
     ]
+
+    static let refusedJapanese = "サーバが鍵を拒否しました"
 
     private mutating func readClient(_ line: String) {
         if line.hasPrefix("OpenSSH_"), let version = Self.openSSHVersion(line.dropFirst("OpenSSH_".count)) {
@@ -104,7 +106,9 @@ struct SSHClientErrorTextReader {
             }
         }
         // ssh/userauth2-client.c: "Server refused our key"; the SSH-1 path prints "Server refused our public key.".
-        if line.contains("Server refused our key") || line.contains("Server refused our public key") {
+        // サーバが鍵を拒否しました: as a Japanese PuTTY user quotes it (github.com/mnakada/atomcam_tools issue 79,
+        // and this project's README); attested, but in no translation source found (ranvis leaves it English).
+        if line.contains("Server refused our key") || line.contains("Server refused our public key") || line.contains(Self.refusedJapanese) {
             add(.serverRefusedKey, number)
         }
         if line.contains("No supported authentication methods available") {
