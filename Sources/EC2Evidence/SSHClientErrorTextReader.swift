@@ -111,6 +111,7 @@ struct SSHClientErrorTextReader {
         if line.contains("Server refused our key") || line.contains("Server refused our public key") || line.contains(Self.refusedJapanese) {
             add(.serverRefusedKey, number)
         }
+        if line.contains("Server refused public-key signature despite accepting key") { add(.puttySignatureRefused, number) }
         if line.contains("No supported authentication methods available") {
             let sent = line.between("(server sent: ", ")") ?? line.after("(server sent: ")
             add(.noSupportedAuthenticationMethods(serverSent: sent.map(Self.list) ?? []), number)
@@ -243,6 +244,11 @@ struct SSHClientErrorTextReader {
             offer(line[range.upperBound...], type: String(word), number)
         }
         if let accepted = line.after("Server accepts key: ") { accept(accepted) }
+        // ssh/userauth2-client.c prints this only once the server has accepted the offer (SSH2_MSG_USERAUTH_PK_OK):
+        // the key, named by its comment, is installed for the user.
+        if let rest = line.after("Authenticating with public key \""), let close = rest.lastIndex(of: "\""), close > rest.startIndex {
+            result.offeredKeys.append(.init(path: String(rest[..<close]), type: nil, fingerprint: nil, accepted: true, line: number))
+        }
     }
 
     private mutating func setHostPort(_ parts: (host: Substring, port: Substring)) {

@@ -45,7 +45,7 @@ struct FuzzCorpusReplayTests {
     /// Pieces of real messages, so random inputs reach the readers' branches rather than only their first checks.
     static let fragments = [
         "Permission denied (", "publickey,", "Load key \"", "\": ", "invalid format", "error in libcrypto", "bad permissions",
-        "Unable to use key file \"", "\" (", "(new format))", "Authenticating to ", ":22 as '", "Connecting to ", " [", " port ",
+        "Unable to use key file \"", "\" (", "(new format))", "Authenticating to ", ":22 as '", "Authenticating with public key \"", "Connecting to ", " [", " port ",
         "Offering public key: ", " ED25519 SHA256:", "Server accepts key: ", "pkalg ", "Please login as the user \"", "\" rather than the user \"",
         "Their offer: ", "Couldn't agree a host key algorithm", "(available: ", "No supported authentication methods available", "(server sent: ",
         "We claim version: SSH-2.0-PuTTY_", "Release_", "OpenSSH_", "for_Windows_", "remote software version ", "Remote version: SSH-2.0-",

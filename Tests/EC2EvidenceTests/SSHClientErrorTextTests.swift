@@ -35,8 +35,9 @@ struct SSHClientErrorTextTests {
         Case(name: "OpenSSH for Windows banner", text: "OpenSSH_for_Windows_9.5p1, LibreSSL 3.8.2\nubuntu@127.0.0.1: Permission denied (publickey).",
              symptoms: [.permissionDenied(methods: ["publickey"])], client: .openssh),
         // PuTTY's terminal (ssh/userauth2-client.c): untranslated in the Japanese builds too (no putty.lng entry).
-        Case(name: "PuTTY terminal", text: "login as: ec2-user\r\nAuthenticating with public key \"imported-openssh-key\"\r\nServer refused our key\r\n",
-             symptoms: [.serverRefusedKey], client: .putty),
+        Case(name: "PuTTY terminal", text: "login as: ec2-user\r\nServer refused our key\r\n", symptoms: [.serverRefusedKey], client: .putty),
+        Case(name: "PuTTY: key accepted, signature refused", text: "Using username \"ec2-user\".\r\nAuthenticating with public key \"rsa-key-20190101\"\r\n"
+             + "Server refused public-key signature despite accepting key!\r\n", symptoms: [.puttySignatureRefused], client: .putty),
         // As a Japanese PuTTY user quotes the refusal (github.com/mnakada/atomcam_tools issue 79); no build's source seen.
         Case(name: "Japanese refusal as users quote it", text: "サーバが鍵を拒否しました", symptoms: [.serverRefusedKey], client: .putty),
         // A PuTTY message box copied with Ctrl+C: Windows frames title and text with dashes.
@@ -119,6 +120,14 @@ struct SSHClientErrorTextTests {
         #expect(text.host == "203.0.113.7")
         #expect(text.port == 22)
         #expect(text.symptoms == [.init(symptom: .serverRefusedKey, line: 8)])
+    }
+
+    @Test("PuTTY names the key it authenticates with only after the server accepted it")
+    func puttyAcceptedKey() {
+        let text = SSHClientErrorText("Using username \"ec2-user\".\nAuthenticating with public key \"imported-openssh-key\" from agent\n")
+        #expect(text.offeredKeys == [.init(path: "imported-openssh-key", type: nil, fingerprint: nil, accepted: true, line: 2)])
+        #expect(text.user == "ec2-user")
+        #expect(text.symptoms.isEmpty)
     }
 
     @Test("PuTTY's user name lines", arguments: ["login as: centos", "Using username \"centos\"."])
