@@ -53,7 +53,7 @@ final class OpenSSHTranscript {
 
     /// Runs ssh against the inetd-mode sshd and returns what the user's terminal shows: stderr, then stdout.
     func connect(_ options: [String], sshd sshdOptions: [String] = [], user: String? = nil, command: String = "true") throws -> String {
-        let sshd = (["/usr/sbin/sshd", "-i", "-f", directory.path("sshd_config")] + sshdOptions.flatMap { ["-o", $0] }).joined(separator: " ")
+        let sshd = ([try Self.sshd(), "-i", "-f", directory.path("sshd_config")] + sshdOptions.flatMap { ["-o", $0] }).joined(separator: " ")
         return try run(["-o", "ProxyCommand=\(sshd)"] + options, destination: "\(user ?? self.user)@127.0.0.1", command: command)
     }
 
@@ -64,6 +64,21 @@ final class OpenSSHTranscript {
                         "-o", "UserKnownHostsFile=/dev/null", "-o", "IdentitiesOnly=yes"]
         let outcome = try Oracle.runAllowingFailure("ssh", options + defaults + [destination, command])
         return outcome.stderr + String(decoding: outcome.stdout, as: UTF8.self)
+    }
+
+    /// sshd's absolute path (sshd refuses to run from a relative one); /usr/sbin is often not on a user's PATH.
+    static func sshd() throws -> String {
+        if let path = try? Oracle.path(of: "sshd") { return path }
+        guard FileManager.default.isExecutableFile(atPath: "/usr/sbin/sshd") else { return try Oracle.path(of: "sshd") }
+        return "/usr/sbin/sshd"
+    }
+
+    /// The software version sshd announces: the identification line it writes first (`SSH-2.0-OpenSSH_9.2p1 …`),
+    /// read from an `sshd -i` whose client hangs up at once.
+    func serverSoftware() throws -> String {
+        let outcome = try Oracle.execute(try Self.sshd(), ["-i", "-f", directory.path("sshd_config")], stdin: [])
+        let line = String(decoding: outcome.stdout, as: UTF8.self).prefix { !$0.isNewline }
+        return String(line.dropFirst("SSH-2.0-".count))
     }
 
     /// The client's own banner from `ssh -V` (`OpenSSH_9.2p1 Debian-2+deb12u10, OpenSSL …`), up to the comma.
