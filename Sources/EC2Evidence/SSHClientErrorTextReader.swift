@@ -8,6 +8,8 @@ import Foundation
 /// (github.com/ranvis/putty `windows/lang/0411/putty.lng`, commit 52207577), which translates dialogs only:
 /// what PuTTY prints in its terminal window (`Server refused our key`, `Unable to use key file`, `Using username`)
 /// and the `No supported authentication methods available (server sent: …)` dialog have no entry there and stay English.
+/// One Japanese refusal is taken from users' reports instead (`refusedJapanese`); no other Japanese build's
+/// (PuTTYjp's, iceiv+putty's) translation source could be found.
 struct SSHClientErrorTextReader {
     private var result = SSHClientErrorText(client: .unknown)
     private var openSSHLines = 0
@@ -51,6 +53,7 @@ struct SSHClientErrorTextReader {
         "PuTTY 鍵形式が新しすぎます", "Remote version: SSH-", "Access granted", "Host does not exist", refusedJapanese,
     ]
 
+    /// `Server refused our key` as a Japanese PuTTY user quotes it (github.com/mnakada/atomcam_tools issue 79).
     static let refusedJapanese = "サーバが鍵を拒否しました"
 
     private mutating func readClient(_ line: String) {
