@@ -8,7 +8,7 @@
 /// ```swift
 /// let family = ImageFamily.infer(ImageFacts(ownerId: "137112412989", name: "al2023-ami-2023.3.20240122.0-kernel-6.1-x86_64"))
 /// print(family.displayName, family.defaultUsers, family.basis.first?.reason ?? "")
-/// // Amazon Linux 2023 ["ec2-user"] the image name starts with al2023-ami- and its owner 137112412989 is Amazon
+/// // Amazon Linux 2023 ["ec2-user"] the owner 137112412989 is Amazon and the image name starts with al2023-ami-
 /// ```
 public struct ImageFamily: Sendable, Hashable {
     /// A family, by a stable identifier (the raw value is what JSON output prints).

@@ -35,9 +35,10 @@ public struct SSHClientErrorText: Sendable, Hashable {
         }
     }
 
-    /// A public key ssh offered to the server (`debug1: Offering public key: …`).
+    /// A public key the client offered to the server (OpenSSH's `debug1: Offering public key: …`; PuTTY's
+    /// `Authenticating with public key "…"`, printed only for a key the server accepted).
     public struct OfferedKey: Sendable, Hashable {
-        /// The key's file, or the agent key's comment, as printed.
+        /// The key's file, or the key's comment (an agent key in OpenSSH, every key in PuTTY), as printed.
         public var path: String
         /// The key type as printed (`ED25519`, `RSA`, `ECDSA`…); nil when the log does not say.
         public var type: String?
@@ -72,7 +73,7 @@ public struct SSHClientErrorText: Sendable, Hashable {
     public var port: Int?
     /// The server's software: `OpenSSH_8.7` from `remote software version OpenSSH_8.7`.
     public var serverSoftware: String?
-    /// Keys ssh offered, in order, with whether the server accepted each.
+    /// Keys the client offered, in order, with whether the server accepted each.
     public var offeredKeys: [OfferedKey]
     /// How many lines the text has.
     public var lineCount: Int

@@ -8,6 +8,8 @@ import Foundation
 /// (github.com/ranvis/putty `windows/lang/0411/putty.lng`, commit 52207577), which translates dialogs only:
 /// what PuTTY prints in its terminal window (`Server refused our key`, `Unable to use key file`, `Using username`)
 /// and the `No supported authentication methods available (server sent: …)` dialog have no entry there and stay English.
+/// One Japanese refusal is taken from users' reports instead (`refusedJapanese`); no other Japanese build's
+/// (PuTTYjp's, iceiv+putty's) translation source could be found.
 struct SSHClientErrorTextReader {
     private var result = SSHClientErrorText(client: .unknown)
     private var openSSHLines = 0
@@ -48,8 +50,11 @@ struct SSHClientErrorTextReader {
         "ネットワークエラー:", "Unable to use key file \"", "Unable to load key file \"", "We claim version: SSH-", "Authenticating with public key \"",
         "PuTTY Fatal Error", "PuTTY 重大なエラー", "PuTTY Security Alert", "POTENTIAL SECURITY BREACH", "セキュリティ侵害の可能性",
         "Looking up host \"", "Pageant is running", "Offered public key", "Couldn't agree a ", "PuTTY key format too new",
-        "PuTTY 鍵形式が新しすぎます", "Remote version: SSH-", "Access granted", "Host does not exist",
+        "PuTTY 鍵形式が新しすぎます", "Remote version: SSH-", "Access granted", "Host does not exist", refusedJapanese,
     ]
+
+    /// `Server refused our key` as a Japanese PuTTY user quotes it (github.com/mnakada/atomcam_tools issue 79).
+    static let refusedJapanese = "サーバが鍵を拒否しました"
 
     private mutating func readClient(_ line: String) {
         if line.hasPrefix("OpenSSH_"), let version = Self.openSSHVersion(line.dropFirst("OpenSSH_".count)) {
@@ -104,9 +109,12 @@ struct SSHClientErrorTextReader {
             }
         }
         // ssh/userauth2-client.c: "Server refused our key"; the SSH-1 path prints "Server refused our public key.".
-        if line.contains("Server refused our key") || line.contains("Server refused our public key") {
+        // サーバが鍵を拒否しました: as a Japanese PuTTY user quotes it (github.com/mnakada/atomcam_tools issue 79,
+        // and this project's README); attested, but in no translation source found (ranvis leaves it English).
+        if line.contains("Server refused our key") || line.contains("Server refused our public key") || line.contains(Self.refusedJapanese) {
             add(.serverRefusedKey, number)
         }
+        if line.contains("Server refused public-key signature despite accepting key") { add(.puttySignatureRefused, number) }
         if line.contains("No supported authentication methods available") {
             let sent = line.between("(server sent: ", ")") ?? line.after("(server sent: ")
             add(.noSupportedAuthenticationMethods(serverSent: sent.map(Self.list) ?? []), number)
@@ -239,6 +247,11 @@ struct SSHClientErrorTextReader {
             offer(line[range.upperBound...], type: String(word), number)
         }
         if let accepted = line.after("Server accepts key: ") { accept(accepted) }
+        // ssh/userauth2-client.c prints this only once the server has accepted the offer (SSH2_MSG_USERAUTH_PK_OK):
+        // the key, named by its comment, is installed for the user.
+        if let rest = line.after("Authenticating with public key \""), let close = rest.lastIndex(of: "\""), close > rest.startIndex {
+            result.offeredKeys.append(.init(path: String(rest[..<close]), type: nil, fingerprint: nil, accepted: true, line: number))
+        }
     }
 
     private mutating func setHostPort(_ parts: (host: Substring, port: Substring)) {

@@ -7,6 +7,9 @@ public enum SSHSymptom: Sendable, Hashable {
     case serverRefusedKey
     /// PuTTY's `No supported authentication methods available (server sent: publickey)`.
     case noSupportedAuthenticationMethods(serverSent: [String])
+    /// PuTTY's `Server refused public-key signature despite accepting key!`: the key is installed but its signature
+    /// was refused, as when an old PuTTY signs with ssh-rsa (SHA-1) for an OpenSSH 8.8+ server.
+    case puttySignatureRefused
     /// The TCP connection timed out (security group, NACL, route, or a wrong address).
     case connectionTimedOut
     /// The TCP connection was refused (nothing listens: sshd down, or the wrong port).
@@ -42,6 +45,7 @@ public enum SSHSymptom: Sendable, Hashable {
         case .permissionDenied: .permissionDenied
         case .serverRefusedKey: .serverRefusedKey
         case .noSupportedAuthenticationMethods: .noSupportedAuthenticationMethods
+        case .puttySignatureRefused: .puttySignatureRefused
         case .connectionTimedOut: .connectionTimedOut
         case .connectionRefused: .connectionRefused
         case .hostUnresolved: .hostUnresolved
@@ -66,6 +70,8 @@ public enum SSHSymptom: Sendable, Hashable {
         case serverRefusedKey = "server-refused-key"
         /// `noSupportedAuthenticationMethods`.
         case noSupportedAuthenticationMethods = "no-supported-authentication-methods"
+        /// `puttySignatureRefused`.
+        case puttySignatureRefused = "putty-signature-refused"
         /// `connectionTimedOut`.
         case connectionTimedOut = "connection-timed-out"
         /// `connectionRefused`.

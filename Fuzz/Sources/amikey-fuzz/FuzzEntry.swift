@@ -16,6 +16,13 @@ enum FuzzTarget {
         _ = try? SSHPublicKey(openSSHRepresentation: text)
         // Console logs are pasted by users and cut anywhere by EC2's 64 KB window: total, so no `try`.
         _ = ConsoleLog.parse(bytes)
+        // What users paste with `doctor --error`: total too.
+        _ = SSHClientErrorText(bytes: bytes)
+        // DescribeImages fields are free text for shared images: one line of the input per field.
+        var fields = text.split(separator: "\n", maxSplits: 6, omittingEmptySubsequences: false).map(String.init)
+        fields += Array(repeating: "", count: max(0, 7 - fields.count))
+        _ = ImageFamily.infer(ImageFacts(ownerId: fields[0], ownerAlias: fields[1], name: fields[2], description: fields[3],
+                                         platformDetails: fields[4], usageOperation: fields[5], platform: fields[6]))
     }
 }
 

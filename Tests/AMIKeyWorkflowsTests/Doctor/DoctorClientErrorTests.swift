@@ -110,4 +110,15 @@ import Testing
         let commands = diagnosis.findings.first?.remedies.flatMap(\.commands) ?? []
         #expect(commands.contains("ssh -i keys/K_A ec2-user@54.1.2.3"))
     }
+
+    @Test func puttySignatureRefusedDespiteAcceptingIsSHA1() {
+        let text = "Server refused public-key signature despite accepting key!"
+        let diagnosis = DoctorRules.diagnose(Self.evidence(text, key: DoctorFixtures.rsa, tableKeys: Self.rsaInstalled, format: .ppkV3))
+        #expect(diagnosis.verdict == .rsaSHA1Refused, "\(diagnosis.findings.map(\.code))")
+    }
+
+    @Test func puttysJapaneseRefusalWithAnotherKeyIsAMismatch() {
+        let diagnosis = DoctorRules.diagnose(Self.evidence("サーバが鍵を拒否しました", key: DoctorFixtures.stranger, format: .ppkV3))
+        #expect(diagnosis.verdict == .localKeyMismatch, "\(diagnosis.findings.map(\.code))")
+    }
 }

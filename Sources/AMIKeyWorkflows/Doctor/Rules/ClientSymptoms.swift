@@ -16,6 +16,9 @@ struct ClientSymptoms {
     var keyFileProblems: [String] = []
     /// `sign_and_send_pubkey: no mutual signature supported`.
     var noMutualSignature = false
+    /// PuTTY's `Server refused public-key signature despite accepting key!`: the key is installed, its signature
+    /// algorithm is not (an `ssh-rsa` SHA-1 signature against a current server).
+    var signatureRefused = false
     /// The user cloud-init's forced command for root named.
     var pleaseLoginAs: String?
     /// The client is known to sign RSA with SHA-2 (its version says so); nil when the version is unknown.
@@ -70,6 +73,9 @@ struct ClientSymptoms {
                 keyFileProblems.append("PuTTY key format too new: a PPK version 3 file needs PuTTY 0.75 or later" + at)
             case .noMutualSignature:
                 noMutualSignature = true
+            case .puttySignatureRefused:
+                publicKeyRefused = true
+                signatureRefused = true
             case .loginAsOtherUser(let user, _):
                 pleaseLoginAs = user
             case .tooManyAuthenticationFailures:

@@ -10,7 +10,8 @@ enum RSASHA1Rule: DoctorRule {
         let version = facts.client.serverVersion ?? facts.evidence.probes.compactMap(\.serverVersion).first
         let newServer = version.map(Self.refusesSHA1) ?? false
         // A client that signs with SHA-2 is not refused for SHA-1, whatever the server.
-        guard facts.client.noMutualSignature || (newServer && facts.client.signsWithSHA2 != true) else { return [] }
+        guard facts.client.noMutualSignature || facts.client.signatureRefused || (newServer && facts.client.signsWithSHA2 != true)
+        else { return [] }
         var evidence = [DoctorText(en: "Your key \(key.sha256Fingerprint) is an ssh-rsa key and it is installed for \(user)",
                                    ja: "お使いの鍵 \(key.sha256Fingerprint) は ssh-rsa 鍵で、\(user) にインストールされています")]
         if let version {
@@ -19,6 +20,10 @@ enum RSASHA1Rule: DoctorRule {
         }
         if facts.client.noMutualSignature {
             evidence.append(DoctorText(en: "your client said: no mutual signature supported", ja: "クライアントの表示: no mutual signature supported"))
+        }
+        if facts.client.signatureRefused {
+            evidence.append(DoctorText(en: "PuTTY said: Server refused public-key signature despite accepting key!",
+                                       ja: "PuTTY の表示: Server refused public-key signature despite accepting key!"))
         }
         return [Finding(
             code: .rsaSHA1Refused, severity: .problem,
