@@ -28,9 +28,25 @@ struct SuggestedCommands {
     /// The instance id for commands, or `INSTANCE_ID` offline.
     var instanceId: String { facts.evidence.instanceId ?? "INSTANCE_ID" }
 
+    /// `ssh -i FILE USER@HOST`, then the same for PuTTY users.
+    func login(file: String, user: String) -> [String] {
+        [ssh(file: file, user: user)] + putty(file: file, user: user)
+    }
+
     /// `amikey repair INSTANCE --key-pair NAME --user USER --method user-data`.
     func repair(keyPair name: String, user: String, method: String = "user-data") -> String {
         amikey(["repair", instanceId, "--key-pair", name, "--user", user, "--method", method])
+    }
+
+    /// `amikey repair INSTANCE --key FILE --user USER --method user-data`: installs a public key file.
+    func repair(key file: String, user: String) -> String {
+        amikey(["repair", instanceId, "--key", file, "--user", user, "--method", "user-data"])
+    }
+
+    /// Making an Ed25519 key and installing it next to the instance's keys.
+    func newEd25519Key(user: String) -> [String] {
+        let file = "~/.ssh/\(facts.evidence.instanceId ?? "ec2")-ed25519"
+        return ["ssh-keygen -t ed25519 -f \(file)", repair(key: file + ".pub", user: user)]
     }
 
     /// Quotes an argument for a POSIX shell when it needs it.
