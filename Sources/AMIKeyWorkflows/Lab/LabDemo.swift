@@ -8,8 +8,8 @@ import SSHSession
 ///
 /// Account A registers a base image, imports K_A as key pair `old-key` and launches an instance; it creates the
 /// seed's image from it (cloud-init's ssh module off) and shares it with account B. B imports K_B as `new-key`
-/// and launches from the shared image. `ssh -i K_B` is refused ("Permission denied (publickey)"), `ssh -i K_A`
-/// gets in, and the console's cloud-init table shows why: only K_A is in `authorized_keys`.
+/// and launches from the shared image. `ssh -i K_B` is refused ("Permission denied (publickey)"); `amikey doctor`
+/// finds why (`launch-key-not-installed`: only K_A, A's `old-key`, is in `authorized_keys`); `ssh -i K_A` gets in.
 ///
 /// ## Usage
 /// ```swift
@@ -185,16 +185,6 @@ private struct Story {
                      summary: "ssh -i K_B \(demo.loginUser)@\(host) (B's new key pair new-key): refused",
                      resources: [("key", keyB.privateKeyPath)], lines: Self.lines(refused.standardError)))
 
-        current = "ssh with K_A"
-        let accepted = try await ssh(keyA, host: host, pins: pins, command: "hostname && cat ~/.ssh/authorized_keys")
-        guard accepted.status == 0 else {
-            throw LabFailure(code: "story-not-reproduced",
-                             message: "ssh -i K_A was expected to log in but ended with status \(accepted.status): \(accepted.standardError)")
-        }
-        record(.init(id: "ssh-original-key", account: "B",
-                     summary: "ssh -i K_A \(demo.loginUser)@\(host) (A's original key): logged in; hostname and ~/.ssh/authorized_keys:",
-                     resources: [("key", keyA.privateKeyPath)], lines: Self.lines(accepted.standardOutput)))
-
         current = "amikey doctor"
         let doctor = LabDemoDoctor(info: info, directory: demo.directory)
         let keyFiles = [keyA.privateKeyPath, keyB.privateKeyPath]
@@ -204,6 +194,16 @@ private struct Story {
                              message: "amikey doctor was expected to find launch-key-not-installed but found \(diagnosis.verdict.rawValue)")
         }
         record(doctor.step(diagnosis, instanceId: target.instanceId, keys: keyFiles))
+
+        current = "ssh with K_A"
+        let accepted = try await ssh(keyA, host: host, pins: pins, command: "hostname && cat ~/.ssh/authorized_keys")
+        guard accepted.status == 0 else {
+            throw LabFailure(code: "story-not-reproduced",
+                             message: "ssh -i K_A was expected to log in but ended with status \(accepted.status): \(accepted.standardError)")
+        }
+        record(.init(id: "ssh-original-key", account: "B",
+                     summary: "ssh -i K_A \(demo.loginUser)@\(host) (A's original key): logged in; hostname and ~/.ssh/authorized_keys:",
+                     resources: [("key", keyA.privateKeyPath)], lines: Self.lines(accepted.standardOutput)))
 
         record(.init(id: "next", account: nil,
                      summary: "The image carried A's authorized_keys, so B's key pair was never installed. Fixes: log in with K_A, or import K_A's public key in account B and launch with it"))

@@ -16,7 +16,7 @@ extension OneLabSuites {
     struct LabSeedStoryTests {
         static let order = [
             "accounts", "generate-keys", "register-image", "import-key-a", "launch-a", "create-image", "share-image",
-            "see-shared-image", "import-key-b", "launch-b", "console", "ssh-new-key", "ssh-original-key", "doctor", "next",
+            "see-shared-image", "import-key-b", "launch-b", "console", "ssh-new-key", "doctor", "ssh-original-key", "next",
         ]
 
         @Test("K_B (B's new key pair) is refused, K_A (the image's original key) is accepted; a re-run on the same lab works")
