@@ -77,7 +77,7 @@ let package = Package(
         .target(
             name: "AWSTestSupport",
             dependencies: [
-                "AWSCore", "AWSSigV4",
+                "AWSCore", "AWSSigV4", "AMIKeyTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -95,7 +95,7 @@ let package = Package(
         .testTarget(
             name: "AWSCoreTests",
             dependencies: [
-                "AWSCore", "AWSSigV4", "AWSTestSupport",
+                "AWSCore", "AWSSigV4", "AWSTestSupport", "AMIKeyTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]

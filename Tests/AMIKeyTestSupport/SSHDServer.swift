@@ -123,44 +123,6 @@ public final class SSHDServer: @unchecked Sendable {  // `Process` is not Sendab
 
     /// A loopback port nothing listens on right now (the kernel picks it).
     public static func freePort() throws -> Int {
-        let listener = try LoopbackListener()
-        return listener.port
+        try LoopbackSocket.freePort()
     }
-}
-
-/// A TCP socket listening on 127.0.0.1 that never accepts: the kernel completes the handshake and then nothing
-/// answers, so ssh waits for a banner until its `ConnectTimeout`.
-public final class LoopbackListener: @unchecked Sendable {
-    /// The bound port.
-    public let port: Int
-    private let descriptor: Int32
-
-    /// Binds a fresh loopback port and listens on it.
-    public init() throws {
-        #if canImport(Glibc)
-            let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        #else
-            let descriptor = socket(AF_INET, SOCK_STREAM, 0)
-        #endif
-        guard descriptor >= 0 else { throw Oracle.Failure(description: "socket() failed") }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard bound == 0, listen(descriptor, 16) == 0 else {
-            close(descriptor)
-            throw Oracle.Failure(description: "could not listen on a loopback port")
-        }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
-        }
-        port = Int(UInt16(bigEndian: address.sin_port))
-        self.descriptor = descriptor
-    }
-
-    deinit { close(descriptor) }
 }

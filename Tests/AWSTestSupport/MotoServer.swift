@@ -1,3 +1,4 @@
+import AMIKeyTestSupport
 import AWSCore
 import AWSSigV4
 import Foundation

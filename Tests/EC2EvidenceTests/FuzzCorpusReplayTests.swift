@@ -1,3 +1,4 @@
+import AMIKeyTestSupport
 import EC2Evidence
 import Foundation
 import Testing
@@ -30,18 +31,6 @@ struct FuzzCorpusReplayTests {
         }
     }
 
-    /// A deterministic generator (SplitMix64), so a failure names an input that can be replayed.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Pieces of real messages, so random inputs reach the readers' branches rather than only their first checks.
     static let fragments = [
         "Permission denied (", "publickey,", "Load key \"", "\": ", "invalid format", "error in libcrypto", "bad permissions",
@@ -55,7 +44,7 @@ struct FuzzCorpusReplayTests {
 
     @Test("random bytes and random splices of message pieces never crash the readers")
     func random() {
-        var generator = SplitMix64(state: 0xA5EC_2E71_DE4C_E001)
+        var generator = SplitMix64(seed: 0xA5EC_2E71_DE4C_E001)
         for round in 0..<3000 {
             let bytes: [UInt8]
             if round % 2 == 0 {

@@ -19,7 +19,7 @@ struct SSHClientErrorTextOpenSSHTests {
             let lab = try OpenSSHTranscript()
             switch self {
             case .connectionRefused:
-                let closed = try ClosedPort()
+                let closed = try LoopbackSocket(listen: false)
                 return (try lab.run(["-p", String(closed.port)], destination: "ec2-user@127.0.0.1"), [.connectionRefused])
             case .wrongKey:
                 let key = try lab.makeKey("laptop")
@@ -87,7 +87,7 @@ struct SSHClientErrorTextOpenSSHTests {
     @Test("ssh -v against a closed port: banner, host and port, as printed for 127.0.0.1")
     func verboseRefused() throws {
         let lab = try OpenSSHTranscript()
-        let closed = try ClosedPort()
+        let closed = try LoopbackSocket(listen: false)
         let output = try lab.run(["-v", "-p", String(closed.port)], destination: "ec2-user@127.0.0.1")
         let text = SSHClientErrorText(output)
         let banner = try OpenSSHTranscript.banner()

@@ -100,7 +100,7 @@ import Testing
     }
 
     @Test func aSilentServerTimesOut() throws {
-        let listener = try LoopbackListener()
+        let listener = try LoopbackSocket(listen: true)
         let (result, transcript) = try fixture.run(fixture.probe(["k1"], port: listener.port, connectTimeout: 1))
         #expect(result.failure == .timedOut, "\(transcript)")
     }

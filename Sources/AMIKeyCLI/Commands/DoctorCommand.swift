@@ -98,8 +98,7 @@ struct DoctorCommand: AsyncParsableCommand {
             }
             if diagnosis.exitCode != 0 { throw ExitCode(diagnosis.exitCode) }
         } catch let failure as DoctorFailure {
-            AWSFailureRenderer.render(AWSFailure(code: failure.code, message: failure.message, requestID: failure.requestID),
-                                      format: output.format, to: environment.output)
+            AWSFailureRenderer.render(failure.failure, format: output.format, to: environment.output)
             throw ExitCode(failure.exitCode)
         }
     }
@@ -118,7 +117,7 @@ struct DoctorCommand: AsyncParsableCommand {
         do {
             return String(decoding: try environment.fileSystem.read(environment.resolve(path)), as: UTF8.self)
         } catch {
-            throw DoctorFailure(code: error.code, message: "cannot read \(path): \(error.reason(for: environment.resolve(path)))")
+            throw .unreadableInput(code: error.code, message: "cannot read \(path): \(error.reason(for: environment.resolve(path)))")
         }
     }
 }

@@ -35,30 +35,24 @@ public struct DoctorRequest: Sendable {
     }
 }
 
-/// Why the doctor could do nothing at all (exit 3): AWS refused the instance, or an input file could not be read.
-public struct DoctorFailure: Error, Sendable, CustomStringConvertible {
-    /// A stable code (`InvalidInstanceID.NotFound`, `not-found`, …).
-    public var code: String
-    /// What happened and what to do next.
-    public var message: String
-    /// The AWS request id, when AWS answered.
-    public var requestID: String?
+/// Why the doctor could do nothing at all (exit 3).
+public enum DoctorFailure: Error, Sendable, CustomStringConvertible {
+    /// AWS could not be reached, or does not know the instance.
+    case aws(AWSFailure)
+    /// An input file (the console output, the client's error text) could not be read; `code` is the file system's.
+    case unreadableInput(code: String, message: String)
 
-    /// A failure from its parts.
-    public init(code: String, message: String, requestID: String? = nil) {
-        self.code = code
-        self.message = message
-        self.requestID = requestID
-    }
-
-    /// A failure from an AWS one.
-    public init(_ failure: AWSFailure) {
-        self.init(code: failure.code, message: failure.message, requestID: failure.requestID)
+    /// As the error renderers show it: code, message and, when AWS answered, its request id.
+    public var failure: AWSFailure {
+        switch self {
+        case .aws(let failure): failure
+        case .unreadableInput(let code, let message): AWSFailure(code: code, message: message)
+        }
     }
 
     /// Nothing could be done: exit 3.
     public var exitCode: Int32 { 3 }
 
     /// The message.
-    public var description: String { message }
+    public var description: String { failure.message }
 }

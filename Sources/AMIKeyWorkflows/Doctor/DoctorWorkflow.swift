@@ -47,7 +47,7 @@ public struct DoctorWorkflow: Sendable {
         do {
             return try context.fileSystem.read(context.resolve(path))
         } catch {
-            throw DoctorFailure(code: error.code, message: "cannot read the console output \(path): \(error.reason(for: context.resolve(path)))")
+            throw .unreadableInput(code: error.code, message: "cannot read the console output \(path): \(error.reason(for: context.resolve(path)))")
         }
     }
 }

@@ -50,7 +50,7 @@ public struct LabDemo: Sendable {
         } catch let failure as LabFailure {
             throw failure
         } catch let failure as DoctorFailure {
-            throw LabFailure(code: "demo-failed", message: "\(story.current) failed: \(failure.message)")
+            throw LabFailure(code: "demo-failed", message: "\(story.current) failed: \(failure.description)")
         } catch {
             let failure = AWSFailure(error)
             throw LabFailure(

@@ -1,3 +1,4 @@
+import AMIKeyTestSupport
 import Testing
 
 @testable import AWSCore

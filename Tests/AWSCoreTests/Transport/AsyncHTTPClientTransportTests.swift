@@ -1,3 +1,4 @@
+import AMIKeyTestSupport
 import AWSTestSupport
 import AsyncHTTPClient
 @testable import AWSCore

@@ -13,7 +13,7 @@ struct DoctorAWSEvidence {
 
     func gather(into evidence: inout DoctorEvidence) async throws(DoctorFailure) {
         let session: AWSSession
-        do { session = try await AWSSession.open(context) } catch { throw DoctorFailure(error) }
+        do { session = try await AWSSession.open(context) } catch { throw .aws(error) }
         let client = session.services
         let readsConsole = request.consoleOutputPath == nil
         async let caller = attempt { try await client.send(STS.getCallerIdentity()).account }
@@ -58,11 +58,11 @@ struct DoctorAWSEvidence {
         let instances: [EC2.Instance]
         switch described {
         case .success(let found): instances = found
-        case .failure(let failure): return .failure(DoctorFailure(failure))
+        case .failure(let failure): return .failure(.aws(failure))
         }
         guard let instance = instances.first(where: { $0.instanceId == instanceId }) else {
-            return .failure(DoctorFailure(code: "InvalidInstanceID.NotFound",
-                                          message: "DescribeInstances does not know \(instanceId) in this account and region; check --profile and --region"))
+            return .failure(.aws(AWSFailure(code: "InvalidInstanceID.NotFound",
+                                                      message: "DescribeInstances does not know \(instanceId) in this account and region; check --profile and --region")))
         }
         let facts = Self.instance(instance)
         guard let imageId = instance.imageId else { return .success((facts, (nil, nil))) }
