@@ -216,8 +216,12 @@ struct DoctorLabScenario {
         // What a user who once connected has: the host keys in a known_hosts file their ssh_config names.
         let console = ConsoleLog.parse(try await b.send(EC2.getConsoleOutput(.init(instanceId: seed.instanceId))).text ?? "")
         #expect(!console.hostPublicKeys.isEmpty, "no host keys in \(seed.instanceId)'s console output in \(region)")
-        let host = try #require(seed.publicIpAddress)
-        let pins = try cli.directory.write("known_hosts", KnownHosts.lines(hostPublicKeys: console.hostPublicKeys, host: host, port: nil))
+        // Both names: the probe asks the public DNS name when there is one, a user may have connected to the IP.
+        let names = [seed.publicDnsName, seed.publicIpAddress].compactMap { $0 }.filter { !$0.isEmpty }
+        #expect(!names.isEmpty)
+        let pins = try cli.directory.write("known_hosts", names.map {
+            KnownHosts.lines(hostPublicKeys: console.hostPublicKeys, host: $0, port: nil)
+        }.joined())
         let config = try cli.directory.write("ssh_config", "UserKnownHostsFile \(pins)\nInclude \(lab.info.sshConfig)\n")
 
         return DoctorLabScenario(
