@@ -144,10 +144,12 @@ extension OneLabSuites {
             json["acceptedKeys"]?.array.first { fileMatch($0, path) != nil }
         }
 
+        /// The `file` match of an accepted key for the key file at `path`.
         static func fileMatch(_ accepted: JSON, _ path: String) -> JSON? {
             accepted["matches"]?.array.first { $0["kind"]?.string == "file" && $0["source"]?.string == path }
         }
 
+        /// Whether an accepted key is the key pair `name` of `account`.
         static func matchesKeyPair(_ accepted: JSON, name: String, account: String) -> Bool {
             accepted["matches"]?.array.contains {
                 $0["kind"]?.string == "key-pair" && $0["name"]?.string == name && $0["account"]?.string == account
