@@ -48,13 +48,18 @@ def host_key_blocks(home: Path, etc_ssh: Path, bin_dir: Path) -> str:
                             env=env)
 
 
+# GetConsoleOutput: "Only the most recent 64 KB of console output is stored"
+# (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_GetConsoleOutput.html).
+CONSOLE_LIMIT = 64 * 1024
+
+
 def _stamp(seconds: float) -> str:
     return f"[{seconds:12.6f}]"
 
 
 def boot_log(*, instance_id: str, hostname: str, boot_time: datetime, first_boot: bool,
              login_user: str, authkeys_table: str | None, host_keys_text: str | None,
-             datasource: str = "DataSourceEc2Local") -> str:
+             datasource: str = "DataSourceEc2Local", final_banner: bool = True) -> str:
     """A boot log in the shape EC2 shows for a cloud-init Linux image.
 
     The kernel/systemd lines are a plausible frame; the cloud-init module output inside it comes
@@ -90,8 +95,9 @@ def boot_log(*, instance_id: str, hostname: str, boot_time: datetime, first_boot
         body += authkeys_table
     if host_keys_text:
         body += host_keys_text
-    banner = cloudinit_bridge.final_message(at(8.9), datasource, "8.90")
-    body += f"{_stamp(8.903)} cloud-init[1760]: {banner}\n"
+    if final_banner:  # cc_final_message, unless a user-data module list left it out
+        banner = cloudinit_bridge.final_message(at(8.9), datasource, "8.90")
+        body += f"{_stamp(8.903)} cloud-init[1760]: {banner}\n"
     body += f"\n{hostname.split('.')[0]} login: \n"
     return body
 

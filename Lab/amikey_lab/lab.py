@@ -19,7 +19,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from . import cloudinit_bridge, console, labdir, sshd, users
+from . import cloudinit_bridge, console, labdir, patch_userdata, sshd, users
 from .images import ImageContent, ImageProps, copy_host_keys, copy_tree
 
 
@@ -39,6 +39,7 @@ class InstanceRecord:
     boots: int = 0
     state: str = "pending"
     users: list[str] = field(default_factory=list)
+    boot_outcome: Any = None  # patch_userdata.BootOutcome of the latest boot: what its console shows
 
 
 class Lab:
@@ -147,7 +148,8 @@ class Lab:
                     self._install_keys(root_home, pwd.getpwuid(0), [line],
                                        cloudinit_bridge.disable_root_options(props.login_user))
 
-            record.users = sorted(p.name for p in home.iterdir() if p.is_dir())
+            # 5. cloud-init's stages with the instance's user data (users-groups, semaphores, console).
+            record.boot_outcome = patch_userdata.run_boot(self, record, instance, first_boot=True)
             for name in record.users:
                 users.ensure_user(name)
             self.instances[instance.id] = record
@@ -185,27 +187,28 @@ class Lab:
         self.publish()
 
     def _write_console(self, record: InstanceRecord, first_boot: bool) -> None:
+        """Append this boot's log to the instance's console output (the latest 64 KiB are kept, as
+        EC2 keeps them); which module outputs it holds is what cloud-init ran on this boot."""
         base = self.instance_dir(record.instance_id)
         home, etc_ssh = base / "home", base / "etc" / "ssh"
         props = record.props
-        table = None
-        if first_boot and props.authkey_fingerprints:
-            key_file = f"/home/{props.login_user}/.ssh/authorized_keys"
-            host_path = home / props.login_user / ".ssh" / "authorized_keys"
-            text = host_path.read_text() if host_path.exists() else None
-            table = cloudinit_bridge.authkey_fingerprints_text(props.login_user, key_file, text,
-                                                               props.authkey_hash)
+        outcome = record.boot_outcome
+        table = patch_userdata.fingerprint_tables(home, outcome) if outcome else None
         # The boot "started" ~8.5 s ago, so the helper's real logger timestamps fall between the
         # 'modules:final' line and the final banner, as on a real boot.
         boot_time = console.now() - timedelta(seconds=8.5)
         host_keys = None
-        if first_boot and props.keys_to_console:
+        if outcome and outcome.host_keys:
             host_keys = console.host_key_blocks(home, etc_ssh, self.root / "bin")
         text = console.boot_log(instance_id=record.instance_id, hostname=record.hostname,
                                 boot_time=boot_time, first_boot=first_boot,
-                                login_user=props.login_user, authkeys_table=table,
-                                host_keys_text=host_keys)
-        labdir.write_file(base / "console.log", text, 0o600)
+                                login_user=props.login_user, authkeys_table=table or None,
+                                host_keys_text=host_keys,
+                                final_banner=outcome.banner if outcome else True)
+        path = base / "console.log"
+        if not first_boot and path.exists():
+            text = (path.read_text() + text)[-console.CONSOLE_LIMIT:]
+        labdir.write_file(path, text, 0o600)
 
     def console_output(self, instance_id: str) -> str | None:
         path = self.instance_dir(instance_id) / "console.log"
@@ -217,6 +220,9 @@ class Lab:
             record = self.instances.get(instance.id)
             if record is None or record.pid is not None:
                 return
+            record.boot_outcome = patch_userdata.run_boot(self, record, instance, first_boot=False)
+            for name in record.users:
+                users.ensure_user(name)
             self._start(record, instance, first_boot=False)
 
     def halt(self, instance_id: str, state: str) -> None:

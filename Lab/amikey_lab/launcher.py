@@ -47,7 +47,7 @@ def serve(directory: Path, port: int = 0, pending_polls: int = 0) -> int:
     from . import lab as lab_module, labdir
     from .images import PROPERTIES, TAG_PREFIX
     from . import (patch_console, patch_facts, patch_fingerprints, patch_instances, patch_pending,
-                   patch_sharing)
+                   patch_sharing, patch_userdata)
 
     lab = lab_module.Lab(directory, pending_polls)
     lab_module.LAB = lab
@@ -56,6 +56,7 @@ def serve(directory: Path, port: int = 0, pending_polls: int = 0) -> int:
     patch_instances.apply()
     patch_console.apply()
     patch_facts.apply()
+    patch_userdata.apply()
     patch_pending.apply(pending_polls)   # last: it wraps the patched lifecycle methods
 
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)

@@ -170,6 +170,12 @@ def authkeys_table(console: str) -> dict[str, list[dict]]:
     return tables
 
 
+def boots(console: str) -> list[str]:
+    """The console output split into boots (each starts with the kernel's ``Linux version`` line)."""
+    starts = [m.start() for m in re.finditer(r"^\[\s*0\.000000\] Linux version ", console, re.M)]
+    return [console[a:b] for a, b in zip(starts, starts[1:] + [len(console)])]
+
+
 def host_keys_from_console(console: str) -> list[str]:
     """The public host keys in the ``BEGIN SSH HOST KEY KEYS`` block."""
     m = re.search(r"-----BEGIN SSH HOST KEY KEYS-----\n(.*?)-----END SSH HOST KEY KEYS-----", console, re.S)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from labkit import (authkeys_table, console_text, import_key, keygen, pid_alive, pin_known_hosts,
+from labkit import (authkeys_table, boots, console_text, import_key, keygen, pid_alive, pin_known_hosts,
                     port_listening, register_base_image, run_instance, ssh)
 
 
@@ -101,8 +101,8 @@ def test_each_instance_has_its_own_sshd_port_and_host_keys(lab, tmp_path):
 
 def test_stop_start_terminate(lab, tmp_path):
     """Stop kills the sshd (pid gone, port closed, ssh_config entry gone); start brings it back on a new
-    public IP with the same disk and host keys, its log has no per-instance cloud-init output;
-    terminate kills it for good."""
+    public IP with the same disk and host keys; the console output keeps the first boot and appends
+    the second, which has no per-instance cloud-init output; terminate kills it for good."""
     a = lab.account()
     key = keygen(tmp_path, "ss")
     import_key(a, "ss", key.with_suffix(".pub"))
@@ -119,8 +119,11 @@ def test_stop_start_terminate(lab, tmp_path):
     after = _record(lab, iid)
     assert after["bootCount"] == 2 and pid_alive(after["sshdPid"])
     assert again["PublicIpAddress"] != inst["PublicIpAddress"]
-    second_console = console_text(a.ec2, iid)
+    whole = console_text(a.ec2, iid)
+    assert whole.startswith(first_console) and len(boots(whole)) == 2
+    second_console = boots(whole)[-1]
     assert "ci-info" not in second_console and "BEGIN SSH HOST KEY" not in second_console
+    assert "Cloud-init v." in second_console and "finished at" in second_console
     known = pin_known_hosts(tmp_path / "known-restart", again["PublicIpAddress"], first_console)
     result = ssh(lab, key, "ec2-user", again["PublicIpAddress"], known)
     assert result.returncode == 0, result.stderr  # same host keys as the first boot printed
