@@ -209,3 +209,17 @@ def test_shell_script_parts_are_kept_but_not_run(lab, tmp_path):
     assert stored.read_text().strip() == script.strip()
     assert not (inst.dir / "root" / "ran-by-user-data").exists()
     assert inst.login(inst.key).returncode == 0
+
+
+def test_gzip_user_data_is_stored_as_bytes_and_applied(lab, tmp_path):
+    """Binary user data (gzip, which cloud-init decompresses: "user data ... can be gzip-compressed",
+    cloud-init docs "User data formats") goes through ``UserData.Value`` byte for byte and is applied."""
+    import gzip
+
+    inst = Instance(lab, tmp_path, "ud-gzip")
+    new = keygen(tmp_path, "ud-gzip-new")
+    data = gzip.compress(add_key_config(new.with_suffix(".pub").read_text(), ["[users-groups, always]"]).encode())
+    inst.set_user_data(data)
+    assert base64.b64decode(user_data_attribute(inst.ec2, inst.id)) == data
+    inst.start()
+    assert inst.login(new).returncode == 0 and inst.login(inst.key).returncode == 0
