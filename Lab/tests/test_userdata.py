@@ -223,3 +223,17 @@ def test_gzip_user_data_is_stored_as_bytes_and_applied(lab, tmp_path):
     assert base64.b64decode(user_data_attribute(inst.ec2, inst.id)) == data
     inst.start()
     assert inst.login(new).returncode == 0 and inst.login(inst.key).returncode == 0
+
+
+def test_cloud_init_modules_list_creates_a_new_user_on_restart(lab, tmp_path):
+    """``cloud_init_modules: [[users-groups, always]]`` (the init stage's list, replaced) creates a user
+    the instance lacks on the next boot, with its key (``ssh_authorized_keys``); the other users stay."""
+    inst = Instance(lab, tmp_path, "ud-initmods")
+    key = keygen(tmp_path, "ud-bob")
+    config = ("#cloud-config\ncloud_init_modules:\n- [users-groups, always]\nusers:\n  - name: bob\n"
+              f"    ssh_authorized_keys:\n    - {key.with_suffix('.pub').read_text().strip()}\n")
+    inst.set_user_data(config.encode())
+    inst.start()
+    assert inst.login(key, "bob", "id", "-un").stdout.strip() == "bob"
+    assert inst.login(inst.key).returncode == 0
+    assert inst.login(key).returncode == 255  # bob's key is bob's only
