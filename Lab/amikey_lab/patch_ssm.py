@@ -54,6 +54,8 @@ PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 _original_send = SimpleSystemManagerBackend.send_command
 _original_targets = Command._get_instance_ids_from_targets
 _lock = threading.Lock()
+# instance id -> scripts running there, so that stop/terminate/shutdown/reset end them with the instance.
+_running: dict[str, set[subprocess.Popen]] = {}
 
 
 def _targets(self: Command) -> list[str]:
@@ -156,6 +158,8 @@ def _run(command: Command, invocation: dict[str, Any], script: str, workdir: str
     try:
         proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                 env=env, start_new_session=True)
+        with _lock:
+            _running.setdefault(invocation["InstanceId"], set()).add(proc)
         try:
             out, err = proc.communicate(timeout=timeout)
             code = proc.returncode
@@ -165,6 +169,9 @@ def _run(command: Command, invocation: dict[str, Any], script: str, workdir: str
             os.killpg(proc.pid, signal.SIGKILL)   # the whole script, children included
             out, err = proc.communicate()
             code, status, details = TIMED_OUT_CODE, "TimedOut", "ExecutionTimedOut"
+        finally:
+            with _lock:
+                _running.get(invocation["InstanceId"], set()).discard(proc)
     except OSError as error:
         out, err, code = b"", str(error).encode(), 1
     ended = utcnow()
@@ -220,7 +227,29 @@ def list_command_invocations(self: SimpleSystemManagerResponse) -> ActionResult:
     return ActionResult({"CommandInvocations": rows})
 
 
+def _kill(instance_ids: list[str] | None) -> None:
+    """SIGKILL the scripts running on these instances (all when None), process groups included."""
+    with _lock:
+        procs = [p for i, ps in _running.items() if instance_ids is None or i in instance_ids for p in ps]
+    for proc in procs:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
+def _wrap(method: Any, ids: Any) -> Any:
+    def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
+        _kill(ids(*args))
+        return method(self, *args, **kwargs)
+    return wrapper
+
+
 def apply() -> None:
+    # The scripts die with their instance (stop, terminate) and with the lab (shutdown, reset).
+    lab_module.Lab.halt = _wrap(lab_module.Lab.halt, lambda instance_id, *_: [instance_id])
+    lab_module.Lab.shutdown = _wrap(lab_module.Lab.shutdown, lambda *_: None)
+    lab_module.Lab.reset = _wrap(lab_module.Lab.reset, lambda *_: None)
     SimpleSystemManagerBackend.send_command = send_command
     Command._get_instance_ids_from_targets = _targets
     SimpleSystemManagerResponse.list_command_invocations = list_command_invocations

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import random
 import time
+from pathlib import Path
 
 import pytest
 from botocore.exceptions import ClientError
 
-from labkit import (Account, console_text, import_key, keygen, pin_known_hosts, register_base_image,
-                    run_instance, ssh)
+from labkit import (Account, console_text, import_key, keygen, pid_alive, pin_known_hosts,
+                    register_base_image, run_instance, ssh)
 
 TERMINAL = {"Success", "Failed", "TimedOut", "Cancelled"}
 
@@ -162,3 +163,21 @@ def test_stopped_unknown_and_foreign_instances_are_invalid(lab, tmp_path):
         ssm.send_command(InstanceIds=[inst["InstanceId"]], DocumentName="AWS-RunPowerShellScript",
                          Parameters={"commands": ["true"]})
     assert e.value.response["Error"]["Code"] == "InvalidDocument"
+
+
+def test_stopping_the_instance_ends_its_script(lab, tmp_path):
+    """The script dies with its instance (SIGKILL to its process group): the invocation ends Failed."""
+    a, ssm, inst, _ = _instance(lab, tmp_path, "ssm-stop")
+    command_id = _run(ssm, inst["InstanceId"], ["echo $$ > /root/script.pid", "sleep 60"])
+    record = next(i for i in lab.state()["instances"] if i["instanceId"] == inst["InstanceId"])
+    pid_file = Path(record["dir"]) / "root" / "script.pid"
+    deadline = time.monotonic() + 10
+    while not (pid_file.exists() and pid_file.read_text().strip()):
+        assert time.monotonic() < deadline
+        time.sleep(0.1)
+    script_pid = int(pid_file.read_text())
+    assert ssm.get_command_invocation(CommandId=command_id, InstanceId=inst["InstanceId"])["Status"] == "InProgress"
+    a.ec2.stop_instances(InstanceIds=[inst["InstanceId"]])
+    inv = _wait(ssm, command_id, inst["InstanceId"], timeout=10)
+    assert inv["Status"] == "Failed" and inv["ResponseCode"] != 0
+    assert not pid_alive(script_pid)
