@@ -48,8 +48,6 @@ COMMAND = f"/etc/ssh/{STATE_DIR}/authorized-keys-command"
 KEYS = f"/etc/ssh/{STATE_DIR}/active-keys"
 # How long a pushed key is accepted: 60 s on AWS; `serve --instance-connect-ttl` changes it for tests.
 TTL_SECONDS = 60.0
-# Seconds since the epoch; the lab and the command share the host clock (tests may replace it).
-clock = time.time
 
 _lock = threading.Lock()
 # service-2.json patterns (ec2-instance-connect/2018-04-02).
@@ -92,7 +90,7 @@ def ensure_command_user() -> None:
 
 def push(etc_ssh: Path, user: str, key_type: str, blob_b64: str) -> None:
     """Record a pushed key with its expiry; expired entries are dropped on the way."""
-    now = clock()
+    now = time.time()   # the command compares with `date`: both read the host clock
     path = etc_ssh / STATE_DIR / "active-keys"
     with _lock:
         lines = path.read_text().splitlines() if path.exists() else []

@@ -53,6 +53,7 @@ PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 
 _original_send = SimpleSystemManagerBackend.send_command
 _original_targets = Command._get_instance_ids_from_targets
+_original_get_invocation = Command.get_invocation
 _lock = threading.Lock()
 # instance id -> scripts running there, so that stop/terminate/shutdown/reset end them with the instance.
 _running: dict[str, set[subprocess.Popen]] = {}
@@ -201,6 +202,12 @@ def _command_status(command: Command) -> None:
         command.status, command.status_details = "TimedOut", "ExecutionTimedOut"
 
 
+def get_invocation(self: Command, instance_id: str, plugin_name: str | None) -> dict[str, Any]:
+    # A copy taken under the lock: the runner thread updates status and output together.
+    with _lock:
+        return dict(_original_get_invocation(self, instance_id, plugin_name))
+
+
 def list_command_invocations(self: SimpleSystemManagerResponse) -> ActionResult:
     command_id = self._get_param("CommandId")
     instance_id = self._get_param("InstanceId")
@@ -252,4 +259,5 @@ def apply() -> None:
     lab_module.Lab.reset = _wrap(lab_module.Lab.reset, lambda *_: None)
     SimpleSystemManagerBackend.send_command = send_command
     Command._get_instance_ids_from_targets = _targets
+    Command.get_invocation = get_invocation
     SimpleSystemManagerResponse.list_command_invocations = list_command_invocations
