@@ -1,4 +1,4 @@
-"""``python3 -m amikey_lab serve --dir DIR [--port P] [--pending-polls N]``."""
+"""``python3 -m amikey_lab serve --dir DIR [--port P] [--pending-polls N] [--instance-connect-ttl S]``."""
 
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--port", type=int, default=0, help="loopback port (default: a free one)")
     serve.add_argument("--pending-polls", type=int, default=0,
                        help="show new instances/images as pending for this many Describe calls")
+    serve.add_argument("--instance-connect-ttl", type=float, default=60.0,
+                       help="seconds a key pushed with SendSSHPublicKey is accepted (AWS: 60; for tests)")
     down = sub.add_parser("down", help="SIGTERM the lab in DIR (pid from lab.json) and wait until it is gone")
     down.add_argument("--dir", required=True, type=Path)
     down.add_argument("--timeout", type=float, default=30.0)
@@ -32,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
         from .labdir import LabDirError
         from .launcher import serve as run
         try:
-            return run(args.dir, args.port, args.pending_polls)
+            return run(args.dir, args.port, args.pending_polls, args.instance_connect_ttl)
         except LabDirError as error:
             print(f"amikey lab: {error}", file=sys.stderr)
             return 2

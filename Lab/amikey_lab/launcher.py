@@ -29,7 +29,7 @@ def configure_moto_environment() -> None:
     os.environ.pop("MOTO_ACCOUNT_ID", None)  # it would force every request into one account
 
 
-def serve(directory: Path, port: int = 0, pending_polls: int = 0) -> int:
+def serve(directory: Path, port: int = 0, pending_polls: int = 0, instance_connect_ttl: float = 60.0) -> int:
     if os.geteuid() != 0:
         print("amikey lab: must run as root (see Lab/README.md, 'Without root'): it creates login users, "
               "mount namespaces and sshd processes that switch to those users", file=sys.stderr)
@@ -46,8 +46,8 @@ def serve(directory: Path, port: int = 0, pending_polls: int = 0) -> int:
         return 2
     from . import lab as lab_module, labdir
     from .images import PROPERTIES, TAG_PREFIX
-    from . import (patch_console, patch_facts, patch_fingerprints, patch_instances, patch_pending,
-                   patch_sharing, patch_userdata)
+    from . import (patch_console, patch_facts, patch_fingerprints, patch_instance_connect, patch_instances,
+                   patch_pending, patch_sharing, patch_ssm, patch_userdata)
 
     lab = lab_module.Lab(directory, pending_polls)
     lab_module.LAB = lab
@@ -57,6 +57,8 @@ def serve(directory: Path, port: int = 0, pending_polls: int = 0) -> int:
     patch_console.apply()
     patch_facts.apply()
     patch_userdata.apply()
+    patch_ssm.apply()
+    patch_instance_connect.apply(instance_connect_ttl)
     patch_pending.apply(pending_polls)   # last: it wraps the patched lifecycle methods
 
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
@@ -86,6 +88,7 @@ def serve(directory: Path, port: int = 0, pending_polls: int = 0) -> int:
         **profile_info,
         "cloudInitVersion": cloudinit_bridge.VERSION,
         "pendingPolls": pending_polls,
+        "instanceConnectTtl": instance_connect_ttl,
     }
     labdir.write_file(lab.root / "lab.json", json.dumps(info, indent=2) + "\n", 0o600)
 

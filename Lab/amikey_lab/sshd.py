@@ -20,7 +20,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from . import labdir
+from . import labdir, patch_instance_connect
 
 SSHD = "/usr/sbin/sshd"
 HOST_KEY_TYPES = ("ed25519", "ecdsa", "rsa")
@@ -57,7 +57,8 @@ def generate_host_keys(etc_ssh: Path, comment: str) -> None:
 def write_config(etc_ssh: Path, port: int, pid_file: Path, allow_users: list[str]) -> None:
     """sshd_config of one instance.
 
-    ``StrictModes yes`` and key-only login as on EC2 images; root may log in with a key
+    EC2 Instance Connect's ``AuthorizedKeysCommand`` is installed as the ec2-instance-connect
+    package does (``patch_instance_connect``).  ``StrictModes yes`` and key-only login as on EC2 images; root may log in with a key
     (``prohibit-password``, OpenSSH's default), and cloud-init's forced command in root's
     authorized_keys then turns it away.  ``AllowUsers`` (root and the users whose homes are in this
     instance's view) matters because only /home, /root and /etc/ssh are replaced: without it sshd
@@ -78,9 +79,11 @@ def write_config(etc_ssh: Path, port: int, pid_file: Path, allow_users: list[str
         "PrintMotd no",
         "LogLevel VERBOSE",
         f"AllowUsers {' '.join(['root', *allow_users])}",
+        *patch_instance_connect.config_lines(),
         "Subsystem sftp internal-sftp",
         "",
     ]
+    patch_instance_connect.install(etc_ssh)
     labdir.write_file(etc_ssh / "sshd_config", "\n".join(lines), 0o644)
 
 
