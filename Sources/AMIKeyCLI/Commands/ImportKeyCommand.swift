@@ -10,26 +10,32 @@ struct ImportKeyCommand: AsyncParsableCommand {
         discussion: HelpText.reflow("""
             Makes a key pair in the account and Region of --profile/--region from a key you already have, so that
             instances can be launched (amikey relaunch) with the key that really logs in. Exactly one source:
-              --from FILE                 any key file: .pub, .pem, .ppk, OpenSSH private key, RFC 4716
-              --from-authorized-keys FILE one line of an authorized_keys file (--line K, as "amikey fingerprint
-                                          FILE" lists it as FILE:K), or every line with --all; options such as
-                                          command= or from= are left behind
-              --from-key-pair NAME        the public key of a key pair in another account (--source-profile P)
-            Only the public key line is ever sent, never a private key. EC2 takes RSA keys of 1024 to 4096 bits and
-            Ed25519; ECDSA, DSA, security keys (sk-*) and certificates are refused before AWS is called, with what to
-            do instead (an ECDSA key can stay in cloud-config user data: amikey repair --method user-data). RSA below
-            2048 bits, and sizes EC2 Instance Connect cannot push (it takes only 2048 and 4096), are imported with a
-            warning.
-            A key pair that already has this name and this key is success (already-present, nothing changed); one
-            that has another key is an error showing both fingerprints and a free name to use: nothing is
-            overwritten. With --all each line's key pair is named NAME-K after its line K (NAME-1, NAME-3, ...).
-            --dry-run asks EC2 (DryRun) whether the import would be permitted, and imports nothing.
+              --from FILE                  any key file: .pub, .pem, .ppk, OpenSSH private key, RFC 4716
+              --from-authorized-keys FILE  one line (--line K) or every line (--all) of an authorized_keys
+              --from-key-pair NAME         a key pair in another account (with --source-profile P)
+
+            Only the public key line is ever sent, never a private key; authorized_keys options (command=,
+            from=, ...) are left behind. --line K counts lines as "amikey fingerprint FILE" shows them (FILE:K).
+            With --all each key pair is named NAME-K after the line K its key is on (NAME-1, NAME-3, ...).
+
+            EC2 takes RSA keys of 1024 to 4096 bits and Ed25519. ECDSA, DSA, security keys (sk-*) and
+            certificates are refused before AWS is called, with what to do instead (an ECDSA key can stay in
+            cloud-config user data: amikey repair --method user-data). RSA below 2048 bits, and RSA sizes EC2
+            Instance Connect cannot push (it takes only 2048 and 4096), are imported with a warning.
+
+            A key pair that already has this name and this key is success (already-present: nothing changed);
+            one that has another key is an error that shows both fingerprints and a free name to use. Nothing is
+            ever overwritten. --tag applies only to a key pair this command creates. --dry-run asks EC2 (DryRun)
+            whether the import would be permitted, and imports nothing (would-import).
+
             Exit status: 0 every key pair is there, 1 some failed, 2 usage error, 3 nothing could be done.
+
             Examples:
               amikey import-key --name old-key --from ~/Downloads/old-key.pem
-              amikey import-key --name old-key --from old-key.ppk --profile account-b --tag team=web --dry-run
-              amikey import-key --name admins --from-authorized-keys authorized_keys --all
-              amikey import-key --name old-key --from-key-pair old-key --source-profile account-a --profile account-b
+              amikey import-key --name old-key --from old-key.ppk --profile account-b --dry-run
+              amikey import-key --name admins --from-authorized-keys keys.txt --all --tag team=web
+              amikey import-key --name old-key --from-key-pair old-key --source-profile account-a \\
+                --profile account-b
             """))
 
     @Option(help: ArgumentHelp("The key pair's name (with --all, the stem: NAME-K for the key on line K).", valueName: "NAME"))

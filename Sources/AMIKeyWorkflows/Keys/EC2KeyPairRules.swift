@@ -24,10 +24,10 @@ public enum EC2KeyPairRules {
 
     /// Why ImportKeyPair would reject this key, or nil when it takes it (RSA of 1024 to 4096 bits, Ed25519).
     public static func refusal(of key: SSHPublicKey) -> Refusal? {
-        if let certificate = key.certificate {
+        if key.certificate != nil {
             return Refusal(
                 code: "certificate-not-importable",
-                reason: "EC2 key pairs cannot be certificates; this is a \(key.shortTypeName) certificate (\(certificate.plainKey.algorithm) inside)",
+                reason: "EC2 key pairs cannot be certificates; this is an OpenSSH certificate (\(key.algorithm))",
                 alternative: "import the plain public key the certificate was issued for (its .pub file, not the -cert.pub)")
         }
         switch key.algorithm {
