@@ -10,9 +10,9 @@ struct ImportKeyCommand: AsyncParsableCommand {
         discussion: HelpText.reflow("""
             Makes a key pair in the account and Region of --profile/--region from a key you already have, so that
             instances can be launched (amikey relaunch) with the key that really logs in. Exactly one source:
-              --from FILE                  any key file: .pub, .pem, .ppk, OpenSSH private key, RFC 4716
-              --from-authorized-keys FILE  one line (--line K) or every line (--all) of an authorized_keys
-              --from-key-pair NAME         a key pair in another account (with --source-profile P)
+              --from FILE                  any key file: .pub .pem .ppk, OpenSSH private
+              --from-authorized-keys FILE  one line (--line K) or each line (--all)
+              --from-key-pair NAME         a key pair in another account (--source-profile)
 
             Only the public key line is ever sent, never a private key; authorized_keys options (command=,
             from=, ...) are left behind. --line K counts lines as "amikey fingerprint FILE" shows them (FILE:K).
@@ -32,10 +32,10 @@ struct ImportKeyCommand: AsyncParsableCommand {
 
             Examples:
               amikey import-key --name old-key --from ~/Downloads/old-key.pem
-              amikey import-key --name old-key --from old-key.ppk --profile account-b --dry-run
-              amikey import-key --name admins --from-authorized-keys keys.txt --all --tag team=web
-              amikey import-key --name old-key --from-key-pair old-key --source-profile account-a \\
-                --profile account-b
+              amikey import-key --name old-key --from old.ppk --tag team=web --dry-run
+              amikey import-key --name admins --from-authorized-keys keys.txt --all
+              amikey import-key --name old-key --profile account-b \\
+                --from-key-pair old-key --source-profile account-a
             """))
 
     @Option(help: ArgumentHelp("The key pair's name (with --all, the stem: NAME-K for the key on line K).", valueName: "NAME"))

@@ -51,12 +51,12 @@ public enum EC2KeyPairRules {
             return Refusal(
                 code: "security-key-not-importable",
                 reason: "EC2 does not import security-key (FIDO) keys such as \(algorithm)",
-                alternative: "keep this key in cloud-config user data instead (amikey repair INSTANCE_ID --key FILE --method user-data), or import an Ed25519 or RSA key")
+                alternative: "keep this key in cloud-config user data (amikey repair INSTANCE_ID --key FILE --method user-data), or import an Ed25519 or RSA key")
         case let algorithm where algorithm.hasPrefix("ecdsa-sha2-"):
             return Refusal(
                 code: "ecdsa-not-importable",
                 reason: "EC2 does not import ECDSA keys (\(key.shortTypeName) \(key.bits ?? 0) bits)",
-                alternative: "keep this key in cloud-config user data instead (amikey repair INSTANCE_ID --key FILE --method user-data), or import an Ed25519 or RSA key")
+                alternative: "keep this key in cloud-config user data (amikey repair INSTANCE_ID --key FILE --method user-data), or import an Ed25519 or RSA key")
         default:
             return Refusal(
                 code: "type-not-importable",

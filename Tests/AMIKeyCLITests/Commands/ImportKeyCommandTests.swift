@@ -54,9 +54,9 @@ struct ImportKeyCommandTests {
     @Test(
         "what ImportKeyPair cannot take is refused before any request, with the reason and what to do instead",
         arguments: [
-            ("ecdsa.pub", "EC2 does not import ECDSA keys (ECDSA 256 bits)", "keep this key in cloud-config user data instead (amikey repair INSTANCE_ID --key FILE --method user-data)"),
+            ("ecdsa.pub", "EC2 does not import ECDSA keys (ECDSA 256 bits)", "keep this key in cloud-config user data (amikey repair INSTANCE_ID --key FILE --method user-data)"),
             ("dsa.pub", "EC2 does not import DSA keys", "make an Ed25519 key (ssh-keygen -t ed25519) and import that"),
-            ("sk-ed25519.pub", "EC2 does not import security-key (FIDO) keys such as sk-ssh-ed25519@openssh.com", "keep this key in cloud-config user data instead"),
+            ("sk-ed25519.pub", "EC2 does not import security-key (FIDO) keys such as sk-ssh-ed25519@openssh.com", "keep this key in cloud-config user data (amikey repair"),
             ("ed25519-cert.pub", "EC2 key pairs cannot be certificates; this is an OpenSSH certificate (ssh-ed25519-cert-v01@openssh.com)", "import the plain public key the certificate was issued for"),
             ("rsa-768.pub", "EC2 imports RSA keys of 1024 to 4096 bits; this one has 768", "ssh-keygen -t rsa -b 4096"),
             ("rsa-8192.pub", "EC2 imports RSA keys of 1024 to 4096 bits; this one has 8192", "ssh-keygen -t rsa -b 4096"),
