@@ -107,7 +107,8 @@ struct ImportKeyCommand: AsyncParsableCommand {
     private var source: ImportKeyRequest.Source {
         if let from { return .file(from) }
         if let fromAuthorizedKeys {
-            return .authorizedKeys(fromAuthorizedKeys, all ? .all : line.map { .line($0) } ?? .only)
+            let selection: ImportKeyRequest.Selection = if all { .all } else if let line { .line(line) } else { .only }
+            return .authorizedKeys(fromAuthorizedKeys, selection)
         }
         return .keyPair(name: fromKeyPair ?? "", sourceProfile: sourceProfile ?? "")
     }

@@ -71,14 +71,17 @@ extension ImportKeyWorkflow {
                 code: "no-key-on-line", message: "line \(line) of \(path) holds no key (keys are on lines \(Self.lines(file)))",
                 exitCode: 2)
         case .all:
-            var candidates = file.entries.map { candidate($0, keyName: "\(name)-\($0.line ?? 1)") }
-            candidates += file.errors.map { error in
-                Candidate(keyName: "\(name)-\(error.line ?? 0)", source: "\(path):\(error.line ?? 0)",
-                          key: .failure(ImportKeyFailure(code: error.code.rawValue, message: error.message)))
+            var numbered: [(line: Int, candidate: Candidate)] = file.entries.map { entry in
+                (entry.line ?? 1, candidate(entry, keyName: "\(name)-\(entry.line ?? 1)"))
             }
-            guard !candidates.isEmpty else { throw ImportKeyFailure(code: "no-keys", message: "\(path) holds no keys") }
-            return candidates.sorted { $0.source.split(separator: ":").last.flatMap { Int($0) } ?? 0
-                < $1.source.split(separator: ":").last.flatMap { Int($0) } ?? 0 }
+            for error in file.errors {
+                let line = error.line ?? 0
+                numbered.append((line, Candidate(
+                    keyName: "\(name)-\(line)", source: "\(path):\(line)",
+                    key: .failure(ImportKeyFailure(code: error.code.rawValue, message: error.message)))))
+            }
+            guard !numbered.isEmpty else { throw ImportKeyFailure(code: "no-keys", message: "\(path) holds no keys") }
+            return numbered.sorted { $0.line < $1.line }.map(\.candidate)
         }
     }
 

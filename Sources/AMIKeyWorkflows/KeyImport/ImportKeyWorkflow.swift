@@ -31,7 +31,7 @@ public struct ImportKeyWorkflow: Sendable {
     ///   could not be reached.
     public func run(_ request: ImportKeyRequest, context: WorkflowContext) async throws(ImportKeyFailure) -> ImportKeyReport {
         let candidates = try await candidates(request, context: context)
-        var session: AWSSession?
+        var services: AWSServiceClient?
         var takenNames: Set<String>?
         var items: [ImportKeyReport.Item] = []
         for candidate in candidates {
@@ -49,23 +49,28 @@ public struct ImportKeyWorkflow: Sendable {
                                    outcome: .refused(refusal)))
                 continue
             }
-            if session == nil {
-                do throws(AWSFailure) { session = try await AWSSession.open(context) } catch { throw ImportKeyFailure(error) }
+            // The session is opened only once a key has passed the rules: a refused key never reaches AWS.
+            let client: AWSServiceClient
+            if let services {
+                client = services
+            } else {
+                do throws(AWSFailure) { client = try await AWSSession.open(context).services } catch { throw ImportKeyFailure(error) }
+                services = client
             }
-            var item = ImportKeyReport.Item(
-                keyName: candidate.keyName, source: candidate.source, publicKey: key.publicKey,
-                warnings: EC2KeyPairRules.warnings(for: key.publicKey), outcome: .failed(code: "error", message: ""))
-            item.outcome = await importOne(candidate.keyName, key, request: request, services: session!.services)
-            if case .conflict(var conflict) = item.outcome {
-                if takenNames == nil { takenNames = (try? await keyPairNames(session!.services)) ?? [] }
+            var outcome = await importOne(candidate.keyName, key, request: request, services: client)
+            if case .conflict(var conflict) = outcome {
+                let taken = try? await takenNames ?? keyPairNames(client)
+                takenNames = taken
                 let planned = Set(candidates.map(\.keyName))
-                conflict.suggestedName = Self.freeName(after: candidate.keyName, taken: takenNames!.union(planned))
-                item.outcome = .conflict(conflict)
+                conflict.suggestedName = Self.freeName(after: candidate.keyName, taken: (taken ?? []).union(planned))
+                outcome = .conflict(conflict)
             }
-            if case .alreadyPresent = item.outcome, !request.tags.isEmpty {
-                item.warnings.append("the key pair already existed, so --tag was not applied to it")
+            var warnings = EC2KeyPairRules.warnings(for: key.publicKey)
+            if case .alreadyPresent = outcome, !request.tags.isEmpty {
+                warnings.append("the key pair already existed, so --tag was not applied to it")
             }
-            items.append(item)
+            items.append(.init(keyName: candidate.keyName, source: candidate.source, publicKey: key.publicKey,
+                               warnings: warnings, outcome: outcome))
         }
         return ImportKeyReport(items: items)
     }

@@ -247,7 +247,7 @@ struct ImportKeyCommandTests {
 
     @Test("--from-key-pair copies a key pair's public key from account A into account B (role 222222222222)")
     func fromKeyPairAcrossAccounts() async throws {
-        let (cli, moto, _) = try await Self.cli()
+        var (cli, moto, _) = try await Self.cli()
         let keys = try CLIKeys.load()
         try keys.install(["ed25519.pub"], in: cli.directory)
         try FileManager.default.createDirectory(atPath: cli.directory.path("home/.aws"), withIntermediateDirectories: true)
@@ -266,7 +266,6 @@ struct ImportKeyCommandTests {
             aws_secret_access_key = \(MotoServer.credentials.secretAccessKey)
 
             """)
-        var cli = cli
         cli.variables["AWS_ACCESS_KEY_ID"] = nil
         cli.variables["AWS_SECRET_ACCESS_KEY"] = nil
         let source = Self.uniqueName("source")
