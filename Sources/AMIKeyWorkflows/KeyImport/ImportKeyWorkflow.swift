@@ -59,10 +59,9 @@ public struct ImportKeyWorkflow: Sendable {
             }
             var outcome = await importOne(candidate.keyName, key, request: request, services: client)
             if case .conflict(var conflict) = outcome {
-                let taken = try? await takenNames ?? keyPairNames(client)
-                takenNames = taken
+                if takenNames == nil { takenNames = (try? await keyPairNames(client)) ?? [] }
                 let planned = Set(candidates.map(\.keyName))
-                conflict.suggestedName = Self.freeName(after: candidate.keyName, taken: (taken ?? []).union(planned))
+                conflict.suggestedName = Self.freeName(after: candidate.keyName, taken: (takenNames ?? []).union(planned))
                 outcome = .conflict(conflict)
             }
             var warnings = EC2KeyPairRules.warnings(for: key.publicKey)
