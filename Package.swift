@@ -31,7 +31,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "AMIKeyWorkflows", dependencies: ["EC2Evidence", "SSHSession", "SSHKeys", "AWSSigV4", "AWSCore", "AWSServices"]),
+        .target(name: "AMIKeyWorkflows", dependencies: ["EC2Evidence", "SSHSession", "SSHKeys", "AWSSigV4", "AWSCore", "AWSServices", .product(name: "Crypto", package: "swift-crypto")]),
         // Console-log parsing (cloud-init tables, host keys, banners): pure, on top of SSHKeys only.
         .target(name: "EC2Evidence", dependencies: ["SSHKeys"]),
         // The OpenSSH client as a subprocess: pure too (builds `ssh` arguments, reads ssh's output); callers run ssh.

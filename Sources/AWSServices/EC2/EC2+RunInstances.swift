@@ -33,6 +33,9 @@ extension EC2 {
         public var iamInstanceProfileArn: String?
         /// `IamInstanceProfile.Name`.
         public var iamInstanceProfileName: String?
+        /// `MetadataOptions` (InstanceMetadataOptionsRequest): how the new instance's IMDS answers; nil keeps the
+        /// account and image defaults.
+        public var metadataOptions: InstanceMetadataOptionsRequest?
 
         /// Creates the input. `clientToken` defaults to a fresh UUID made here, once per input, so every attempt
         /// of this call sends the same token and retries never launch twice; pass a journaled token to keep that
@@ -43,7 +46,8 @@ extension EC2 {
             keyName: String? = nil, minCount: Int = 1, maxCount: Int = 1, securityGroupIds: [String] = [],
             subnetId: String? = nil,
             userData: [UInt8]? = nil, tagSpecifications: [TagSpecification] = [],
-            iamInstanceProfileArn: String? = nil, iamInstanceProfileName: String? = nil, dryRun: Bool? = nil
+            iamInstanceProfileArn: String? = nil, iamInstanceProfileName: String? = nil,
+            metadataOptions: InstanceMetadataOptionsRequest? = nil, dryRun: Bool? = nil
         ) {
             self.imageId = imageId
             self.instanceType = instanceType
@@ -58,6 +62,7 @@ extension EC2 {
             self.clientToken = clientToken
             self.iamInstanceProfileArn = iamInstanceProfileArn
             self.iamInstanceProfileName = iamInstanceProfileName
+            self.metadataOptions = metadataOptions
         }
 
         /// Writes the parameters in the model's member order.
@@ -71,6 +76,9 @@ extension EC2 {
             parameters.add("SubnetId", subnetId)
             parameters.addBlob("UserData", userData)
             parameters.addTagSpecifications(tagSpecifications)
+            if let metadataOptions {
+                parameters.addStructure("MetadataOptions") { metadataOptions.encode(to: &$0) }
+            }
             parameters.add("DryRun", dryRun)
             parameters.add("ClientToken", clientToken)
             if iamInstanceProfileArn != nil || iamInstanceProfileName != nil {

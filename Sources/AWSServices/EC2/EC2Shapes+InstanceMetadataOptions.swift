@@ -51,3 +51,62 @@ extension EC2 {
         }
     }
 }
+
+extension EC2 {
+    /// RunInstances `MetadataOptions` (InstanceMetadataOptionsRequest): the IMDS settings a launch asks for.
+    ///
+    /// Fields follow https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_InstanceMetadataOptionsRequest.html;
+    /// a nil field is left out, so AWS applies the account's or image's default for it.
+    ///
+    /// ```swift
+    /// let options = EC2.InstanceMetadataOptionsRequest(copying: source.metadataOptions!)
+    /// let input = EC2.RunInstancesInput(imageId: imageId, metadataOptions: options)
+    /// ```
+    public struct InstanceMetadataOptionsRequest: Sendable, Hashable {
+        /// `HttpTokens`: `optional` or `required`.
+        public var httpTokens: String?
+        /// `HttpPutResponseHopLimit` (1–64).
+        public var httpPutResponseHopLimit: Int?
+        /// `HttpEndpoint`: `enabled` or `disabled`.
+        public var httpEndpoint: String?
+        /// `HttpProtocolIpv6`: `enabled` or `disabled`.
+        public var httpProtocolIpv6: String?
+        /// `InstanceMetadataTags`: `enabled` or `disabled`.
+        public var instanceMetadataTags: String?
+
+        /// Creates options from the fields given.
+        public init(
+            httpTokens: String? = nil, httpPutResponseHopLimit: Int? = nil, httpEndpoint: String? = nil,
+            httpProtocolIpv6: String? = nil, instanceMetadataTags: String? = nil
+        ) {
+            self.httpTokens = httpTokens
+            self.httpPutResponseHopLimit = httpPutResponseHopLimit
+            self.httpEndpoint = httpEndpoint
+            self.httpProtocolIpv6 = httpProtocolIpv6
+            self.instanceMetadataTags = instanceMetadataTags
+        }
+
+        /// The request that asks for what a running instance has (its `state` is not a setting and is dropped).
+        public init(copying options: InstanceMetadataOptions) {
+            self.init(
+                httpTokens: options.httpTokens, httpPutResponseHopLimit: options.httpPutResponseHopLimit,
+                httpEndpoint: options.httpEndpoint, httpProtocolIpv6: options.httpProtocolIpv6,
+                instanceMetadataTags: options.instanceMetadataTags)
+        }
+
+        /// True when no field is set (sending it would ask for nothing).
+        public var isEmpty: Bool {
+            httpTokens == nil && httpPutResponseHopLimit == nil && httpEndpoint == nil && httpProtocolIpv6 == nil
+                && instanceMetadataTags == nil
+        }
+
+        /// Writes the fields in the model's member order.
+        public func encode(to parameters: inout QueryParameters) {
+            parameters.add("HttpTokens", httpTokens)
+            parameters.add("HttpPutResponseHopLimit", httpPutResponseHopLimit)
+            parameters.add("HttpEndpoint", httpEndpoint)
+            parameters.add("HttpProtocolIpv6", httpProtocolIpv6)
+            parameters.add("InstanceMetadataTags", instanceMetadataTags)
+        }
+    }
+}

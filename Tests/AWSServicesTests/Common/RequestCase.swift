@@ -134,6 +134,22 @@ struct RequestCase: Sendable, CustomTestStringConvertible {
                         dryRun: false))),
             RequestCase("ec2.runInstances.minimal", EC2.runInstances(.init(imageId: "ami-1", clientToken: "tok-1"))),
             RequestCase(
+                "ec2.runInstances.relaunch",
+                EC2.runInstances(
+                    .init(
+                        imageId: "ami-1", clientToken: "relaunch-tok-1", instanceType: "t3.micro", keyName: "old-key",
+                        securityGroupIds: ["sg-1"], subnetId: "subnet-1",
+                        userData: [0x1f, 0x8b, 0x08, 0x00, 0xff, 0xfe, 0x23, 0x21, 0x0d, 0x0a, 0x00],
+                        tagSpecifications: tagSpecifications("instance"),
+                        iamInstanceProfileArn: "arn:aws:iam::222222222222:instance-profile/web",
+                        metadataOptions: .init(
+                            httpTokens: "required", httpPutResponseHopLimit: 2, httpEndpoint: "enabled",
+                            httpProtocolIpv6: "disabled", instanceMetadataTags: "enabled")))),
+            RequestCase(
+                "ec2.runInstances.metadataTokensOnly",
+                EC2.runInstances(
+                    .init(imageId: "ami-1", clientToken: "tok-2", metadataOptions: .init(httpTokens: "optional")))),
+            RequestCase(
                 "ec2.stopInstances",
                 EC2.stopInstances(.init(instanceIds: ["i-1", "i-2"], hibernate: false, force: true, dryRun: true))),
             RequestCase("ec2.startInstances", EC2.startInstances(.init(instanceIds: ["i-1"], dryRun: false))),
