@@ -18,14 +18,7 @@ struct ImportKeyCommandTests {
     private static func cli() async throws -> (CLI, MotoServer, RecordingTransport) {
         let moto = try await MotoServer.shared()
         let recorder = RecordingTransport(moto.transport)
-        var cli = try CLI()
-        cli.network = { AWSNetwork(transport: recorder, close: {}) }
-        cli.variables = [
-            "HOME": cli.directory.path("home"), "AWS_EC2_METADATA_DISABLED": "true",
-            "AWS_ACCESS_KEY_ID": MotoServer.credentials.accessKeyID,
-            "AWS_SECRET_ACCESS_KEY": MotoServer.credentials.secretAccessKey,
-            "AWS_REGION": region, "AWS_ENDPOINT_URL": moto.baseURL,
-        ]
+        let cli = try CLI.againstMoto(moto, region: region, through: recorder)
         return (cli, moto, recorder)
     }
 

@@ -1,6 +1,7 @@
 import AMIKeyTestSupport
 import AMIKeyWorkflows
 import AWSCore
+import AWSTestSupport
 import ArgumentParser
 import Foundation
 import Synchronization
@@ -260,5 +261,21 @@ indirect enum JSON: Equatable, Sendable {
             index += 1
             return String(result)
         }
+    }
+}
+
+extension CLI {
+    /// A CLI whose AWS calls go to moto through `transport` (a recorder, say), as the default account with static
+    /// credentials in `region`; instance metadata is never asked.
+    static func againstMoto(_ moto: MotoServer, region: String, through transport: any HTTPTransport) throws -> CLI {
+        var cli = try CLI()
+        cli.network = { AWSNetwork(transport: transport, close: {}) }
+        cli.variables = [
+            "HOME": cli.directory.path("home"), "AWS_EC2_METADATA_DISABLED": "true",
+            "AWS_ACCESS_KEY_ID": MotoServer.credentials.accessKeyID,
+            "AWS_SECRET_ACCESS_KEY": MotoServer.credentials.secretAccessKey,
+            "AWS_REGION": region, "AWS_ENDPOINT_URL": moto.baseURL,
+        ]
+        return cli
     }
 }
