@@ -34,9 +34,11 @@ struct LoopbackHTTPServerTransportTests {
     @Test("a reset after the request arrived is a connection reset: the server may have acted")
     func reset() async throws {
         let server = try await LoopbackHTTPServer.start { _ in .reset }
-        let transport = AsyncHTTPClientTransport(timeouts: .init(connect: .seconds(5), read: .seconds(5)))
+        // Generous timeouts: the reset arrives in milliseconds, but on a loaded CI machine (the whole suite runs in
+        // parallel on 2 cores) a 5 s read timeout once fired first and turned the reset into a read timeout.
+        let transport = AsyncHTTPClientTransport(timeouts: .init(connect: .seconds(60), read: .seconds(120)))
         let error = await #expect(throws: HTTPTransportError.self) {
-            try await transport.send(Self.request(server, "/", body: [9]), timeout: .seconds(10))
+            try await transport.send(Self.request(server, "/", body: [9]), timeout: .seconds(180))
         }
         try await transport.shutdown()
         try await server.shutdown()
