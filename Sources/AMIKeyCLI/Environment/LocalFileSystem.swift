@@ -90,6 +90,10 @@ struct LocalFileSystem: FileSystem {
         guard kind(of: path) == .directory, rmdir(path) == 0 else { throw Self.error(errno, path) }
     }
 
+    func rename(_ path: String, to destination: String) throws(FileSystemError) {
+        guard Glibc.rename(path, destination) == 0 else { throw Self.error(errno, path) }
+    }
+
     private static func error(_ code: Int32, _ path: String) -> FileSystemError {
         switch code {
         case ENOENT: FileSystemError(code: "not-found", message: "\(path): no such file or directory")

@@ -50,6 +50,9 @@ public protocol FileSystem: Sendable {
     func createDirectory(_ path: String, mode: UInt16) throws(FileSystemError)
     /// Removes a file, or an empty directory.
     func remove(_ path: String) throws(FileSystemError)
+    /// Moves a file over `destination` in one step (POSIX `rename`), so a reader sees the old file or the new one,
+    /// never half of either: how journals are replaced.
+    func rename(_ path: String, to destination: String) throws(FileSystemError)
 }
 
 extension FileSystem {

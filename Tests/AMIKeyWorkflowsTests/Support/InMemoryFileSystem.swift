@@ -75,6 +75,16 @@ final class InMemoryFileSystem: FileSystem {
         if !removed { throw FileSystemError(code: "not-found", message: "\(path): no such file or directory") }
     }
 
+    func rename(_ path: String, to destination: String) throws(FileSystemError) {
+        let (path, destination) = (Self.normalize(path), Self.normalize(destination))
+        let moved = state.withLock { state in
+            guard let file = state.files.removeValue(forKey: path) else { return false }
+            state.files[destination] = file
+            return true
+        }
+        if !moved { throw FileSystemError(code: "not-found", message: "\(path): no such file or directory") }
+    }
+
     func createDirectory(_ path: String, mode: UInt16) throws(FileSystemError) {
         if kind(of: path) == .file { throw FileSystemError(code: "exists", message: "\(path) already exists and is not a directory") }
         makeDirectory(path)

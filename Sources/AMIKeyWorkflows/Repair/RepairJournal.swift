@@ -1,0 +1,88 @@
+import Foundation
+
+/// The user-data method's record of an unfinished repair, written before every change it makes, so a run that is
+/// interrupted at any point (Ctrl-C, kill -9, a lost laptop lid) can be finished by running the same command again,
+/// and the instance's original user data is never lost: it is in this file before amikey replaces it.
+struct RepairJournal: Codable, Sendable, Hashable {
+    /// How far the repair got; each phase is recorded once its step has finished. Every step is safe to repeat, so
+    /// a run that died between a step and its record does that step again.
+    enum Phase: String, Codable, Sendable, Hashable, CaseIterable, Comparable {
+        /// The original user data and state are in the journal; nothing on the instance has changed yet.
+        case saved
+        /// The instance is stopped.
+        case stopped
+        /// The repair user data is set.
+        case userDataSet = "user-data-set"
+        /// The instance ran the repair user data (it is running).
+        case started
+        /// The key was confirmed (or could not be; see ``confirmation``).
+        case confirmed
+        /// The instance is stopped again.
+        case stoppedAgain = "stopped-again"
+        /// The original user data is back, byte for byte.
+        case restored
+
+        static func < (lhs: Phase, rhs: Phase) -> Bool {
+            allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        }
+    }
+
+    /// The journal format's version.
+    var version = 1
+    /// The instance.
+    var instanceId: String
+    /// Its region (a journal never applies to an instance with the same id elsewhere).
+    var region: String
+    /// The login user the key is for.
+    var user: String
+    /// The key being installed, as an OpenSSH public key line.
+    var publicKey: String
+    /// The original user data, base64; nil when the instance had none.
+    var originalUserData: String?
+    /// Whether the instance was running when the repair began (it is left as it was found).
+    var wasRunning: Bool
+    /// The last finished phase.
+    var phase: Phase
+    /// How the key was confirmed, once it was.
+    var confirmation: String?
+
+    /// The original user data's bytes.
+    var originalBytes: [UInt8]? { originalUserData.flatMap { Data(base64Encoded: $0) }.map { Array($0) } }
+
+    /// The journal's path for an instance.
+    static func path(directory: String, instanceId: String, region: String, context: WorkflowContext) -> String {
+        context.fileSystem.join(directory, "repair-\(region)-\(instanceId).json")
+    }
+
+    /// Reads the journal at `path`; nil when there is none.
+    static func read(_ path: String, context: WorkflowContext) throws(AWSFailure) -> RepairJournal? {
+        guard context.fileSystem.kind(of: path) == .file else { return nil }
+        do {
+            let bytes = try context.fileSystem.read(path)
+            return try JSONDecoder().decode(RepairJournal.self, from: Data(bytes))
+        } catch {
+            throw AWSFailure(
+                code: "journal-unreadable",
+                message: "the repair journal \(path) cannot be read (\(error)); it holds the instance's original user "
+                    + "data: keep the file, and restore the user data by hand from its originalUserData field if needed")
+        }
+    }
+
+    /// Writes the journal through a temporary file and a rename, so a crash leaves the old journal or the new one.
+    func write(_ path: String, context: WorkflowContext) throws(AWSFailure) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let temporary = path + ".tmp"
+        do {
+            let bytes = try Array(encoder.encode(self)) + [0x0A]
+            let directory = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
+            if !directory.isEmpty, context.fileSystem.kind(of: directory) != .directory {
+                try context.fileSystem.createDirectory(directory, mode: 0o700)
+            }
+            try context.fileSystem.write(bytes, to: temporary, mode: 0o600, overwrite: true)
+            try context.fileSystem.rename(temporary, to: path)
+        } catch {
+            throw AWSFailure(code: "journal-unwritable", message: "cannot write the repair journal \(path): \(error); nothing further was changed")
+        }
+    }
+}
