@@ -14,15 +14,18 @@ AWS behaviour reproduced (each tested in tests/test_instances.py and tests/test_
   https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/replacing-key-pair.html).
 * StopInstances/StartInstances keep the disk; the public IPv4 address changes
   (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-instance-addressing.html#concepts-public-addresses).
+  StartInstances on an instance that is already running changes nothing: the address stays (the address is only released "when your instance is stopped"); moto 5.2.1 restarts the
+  instance's network interfaces anyway and hands out a new public IP, which the lab does not let it do.
 """
 
 from __future__ import annotations
 
+import copy
 import logging
 from typing import Any
 
 from moto.ec2.models.amis import AmiBackend
-from moto.ec2.models.instances import InstanceBackend
+from moto.ec2.models.instances import Instance, InstanceBackend
 from moto.moto_api._internal.models import MotoAPIBackend
 
 from . import lab as lab_module
@@ -31,6 +34,7 @@ log = logging.getLogger("amikey_lab")
 
 _run = InstanceBackend.run_instances
 _start = InstanceBackend.start_instances
+_instance_start = Instance.start
 _stop = InstanceBackend.stop_instances
 _terminate = InstanceBackend.terminate_instances
 _create_image = AmiBackend.create_image
@@ -52,6 +56,12 @@ def run_instances(self: Any, image_id: str, count: int, user_data: Any, security
                 instance.terminate()
                 raise
     return reservation
+
+
+def instance_start(self: Any) -> Any:
+    if self._state.name in ("running", "pending"):
+        return copy.copy(self._state)
+    return _instance_start(self)
 
 
 def start_instances(self: Any, instance_ids: list[str]) -> Any:
@@ -96,6 +106,7 @@ def reset(self: Any) -> None:
 def apply() -> None:
     InstanceBackend.run_instances = run_instances
     InstanceBackend.start_instances = start_instances
+    Instance.start = instance_start
     InstanceBackend.stop_instances = stop_instances
     InstanceBackend.terminate_instances = terminate_instances
     AmiBackend.create_image = create_image

@@ -128,6 +128,13 @@ def test_stop_start_terminate(lab, tmp_path):
     result = ssh(lab, key, "ec2-user", again["PublicIpAddress"], known)
     assert result.returncode == 0, result.stderr  # same host keys as the first boot printed
 
+    # Starting a running instance changes nothing: same address, same sshd, still reachable.
+    answer = a.ec2.start_instances(InstanceIds=[iid])["StartingInstances"][0]
+    assert answer["PreviousState"]["Name"] == "running"
+    same = a.ec2.describe_instances(InstanceIds=[iid])["Reservations"][0]["Instances"][0]
+    assert same["PublicIpAddress"] == again["PublicIpAddress"] and _record(lab, iid)["sshdPid"] == after["sshdPid"]
+    assert ssh(lab, key, "ec2-user", again["PublicIpAddress"], known).returncode == 0
+
     a.ec2.terminate_instances(InstanceIds=[iid])
     assert not pid_alive(after["sshdPid"]) and not port_listening(after["port"])
     assert _record(lab, iid)["state"] == "terminated"
