@@ -58,7 +58,10 @@ enum RepairRenderer {
         if let confirmation = report.confirmation { lines.append("Confirmed: \(confirmation)") }
         lines += report.notes
         if report.status != .planned, let address = report.address {
-            lines.append("Log in: ssh -i PRIVATE_KEY_FILE \(report.user)@\(address)   (PuTTY: the .ppk of this key, user \(report.user))")
+            // A key given as a file names its private half; a key pair's private key is wherever the user keeps it.
+            let file = report.keySource.hasPrefix("key pair ") ? "PRIVATE_KEY_FILE"
+                : report.keySource.hasSuffix(".pub") ? String(report.keySource.dropLast(4)) : report.keySource
+            lines.append("Log in: ssh -i \(file) \(report.user)@\(address)   (PuTTY: the .ppk of this key, user \(report.user))")
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -32,7 +32,7 @@ public enum DoctorRules {
 }
 
 /// One cause the doctor looks for.
-protocol DoctorRule {
+protocol DoctorRule: SendableMetatype {
     /// The findings this rule makes of the facts; empty when its cause is not there.
     static func findings(_ facts: DoctorFacts) -> [Finding]
 }
