@@ -28,26 +28,23 @@ struct InstanceConnectRepair {
             steps.append(step)
             progress(.step(step))
         }
-        let directory = context.fileSystem.join(context.environment["TMPDIR"] ?? "/tmp", "amikey-connect-\(UUID().uuidString)")
-        let keyPath = context.fileSystem.join(directory, "one-time-key")
-        let pins = context.fileSystem.join(directory, "known_hosts")
-        defer {
-            for path in [keyPath, pins, directory] { try? context.fileSystem.remove(path) }
-        }
         let oneTime = SSHPrivateKey.generateEd25519(comment: "amikey-repair-one-time")
-        let knownHosts: String
+        var scratch: ScratchDirectory
+        do { scratch = try ScratchDirectory(prefix: "amikey-connect", context: context) } catch {
+            throw AWSFailure(code: "io", message: "cannot make a private directory for the one-time key: \(error)")
+        }
+        defer { scratch.remove() }
+        let keyPath: String
+        var knownHosts = context.fileSystem.join(context.homeDirectory, ".ssh/known_hosts")
+        var pinned = false
         do {
-            try context.fileSystem.createDirectory(directory, mode: 0o700)
-            try context.fileSystem.write(Array(oneTime.opensshRepresentation().utf8), to: keyPath, mode: 0o600, overwrite: false)
+            keyPath = try scratch.write("one-time-key", oneTime.opensshRepresentation())
             if let hostKeys = target.console?.hostPublicKeys, !hostKeys.isEmpty {
-                try context.fileSystem.write(Array(KnownHosts.lines(hostPublicKeys: hostKeys, host: host, port: nil).utf8),
-                                             to: pins, mode: 0o600, overwrite: false)
-                knownHosts = pins
-            } else {
-                knownHosts = context.fileSystem.join(context.homeDirectory, ".ssh/known_hosts")
+                knownHosts = try scratch.write("known_hosts", KnownHosts.lines(hostPublicKeys: hostKeys, host: host, port: nil))
+                pinned = true
             }
         } catch {
-            throw AWSFailure(code: "io", message: "cannot write the one-time key in \(directory): \(error)")
+            throw AWSFailure(code: "io", message: "cannot write the one-time key in \(scratch.path): \(error)")
         }
 
         _ = try await target.aws.send(EC2InstanceConnect.sendSSHPublicKey(.init(
@@ -60,7 +57,7 @@ struct InstanceConnectRepair {
             command: AuthorizedKeysAppendScript.shellCommand(user: target.user, key: target.key))
         let result = try await processes.run(ProcessCommand("ssh", login.arguments, environment: context.environment))
         guard result.status == 0, let outcome = AuthorizedKeysAppendScript.outcome(result.standardOutput) else {
-            throw Self.loginFailure(result, id: id, host: host, pinned: knownHosts == pins)
+            throw Self.loginFailure(result, id: id, host: host, pinned: pinned)
         }
         step("append", outcome.added
              ? "logged in with the one-time key and added the key to \(target.user)'s authorized_keys (\(outcome.keys.map { "\($0) keys now" } ?? "every other key kept"))"

@@ -26,20 +26,13 @@ struct RepairCheck {
     /// "sshd at ADDRESS accepts the key for USER", when an SSH probe says so; nil when it cannot tell.
     func probe() async -> String? {
         guard let processes = context.processes, let host = target.address else { return nil }
-        let directory = context.fileSystem.join(context.environment["TMPDIR"] ?? "/tmp", "amikey-repair-\(UUID().uuidString)")
-        let keyFile = context.fileSystem.join(directory, "key.pub")
-        let pins = context.fileSystem.join(directory, "known_hosts")
-        defer {
-            for path in [keyFile, pins, directory] { try? context.fileSystem.remove(path) }
-        }
         do {
-            try context.fileSystem.createDirectory(directory, mode: 0o700)
-            try context.fileSystem.write(Array((target.key.openSSHRepresentation() + "\n").utf8), to: keyFile, mode: 0o600, overwrite: false)
+            var scratch = try ScratchDirectory(prefix: "amikey-repair", context: context)
+            defer { scratch.remove() }
+            let keyFile = try scratch.write("key.pub", target.key.openSSHRepresentation() + "\n")
             var knownHosts: String?
             if let hostKeys = target.console?.hostPublicKeys, !hostKeys.isEmpty {
-                try context.fileSystem.write(Array(KnownHosts.lines(hostPublicKeys: hostKeys, host: host, port: nil).utf8),
-                                             to: pins, mode: 0o600, overwrite: false)
-                knownHosts = pins
+                knownHosts = try scratch.write("known_hosts", KnownHosts.lines(hostPublicKeys: hostKeys, host: host, port: nil))
             }
             let probe = SSHProbe(host: host, user: target.user, publicKeyFiles: [keyFile], knownHostsFile: knownHosts,
                                  sshConfig: request.sshConfig)

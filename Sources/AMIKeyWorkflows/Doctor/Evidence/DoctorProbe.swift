@@ -25,27 +25,16 @@ struct DoctorProbe {
             evidence.unchecked.append(DoctorText(en: "sshd was not asked: no public key is known to offer it", ja: "sshd には問い合わせていません（提示できる公開鍵がありません）"))
             return
         }
-        let directory = context.fileSystem.join(context.environment["TMPDIR"] ?? "/tmp", "amikey-probe-\(UUID().uuidString)")
-        var written: [String] = []
-        defer {
-            for path in written.reversed() + [directory] { try? context.fileSystem.remove(path) }
-        }
         do {
-            try context.fileSystem.createDirectory(directory, mode: 0o700)
+            var scratch = try ScratchDirectory(prefix: "amikey-probe", context: context)
+            defer { scratch.remove() }
             var files: [String: SSHPublicKey] = [:]
             for (index, key) in keys.enumerated() {
-                let path = context.fileSystem.join(directory, "key\(index).pub")
-                try context.fileSystem.write(Array((key.openSSHRepresentation() + "\n").utf8), to: path, mode: 0o600, overwrite: false)
-                written.append(path)
-                files[path] = key
+                files[try scratch.write("key\(index).pub", key.openSSHRepresentation() + "\n")] = key
             }
             var pins: String?
             if let console = evidence.console, !console.hostPublicKeys.isEmpty {
-                let path = context.fileSystem.join(directory, "known_hosts")
-                let lines = KnownHosts.lines(hostPublicKeys: console.hostPublicKeys, host: host, port: nil)
-                try context.fileSystem.write(Array(lines.utf8), to: path, mode: 0o600, overwrite: false)
-                written.append(path)
-                pins = path
+                pins = try scratch.write("known_hosts", KnownHosts.lines(hostPublicKeys: console.hostPublicKeys, host: host, port: nil))
             }
             for user in users(evidence) {
                 evidence.probes.append(await probe(user: user, host: host, files: files, pins: pins, processes: processes))
