@@ -71,7 +71,7 @@ struct InstanceConnectRepair {
     }
 
     /// What went wrong with the login, and what to do instead.
-    private static func loginFailure(_ result: ProcessResult, id: String, host: String, pinned: Bool) -> AWSFailure {
+    static func loginFailure(_ result: ProcessResult, id: String, host: String, pinned: Bool) -> AWSFailure {
         let error = result.standardError
         if SSHLogin.isPublicKeyRefusal(status: result.status, standardError: error) {
             return AWSFailure(

@@ -78,7 +78,7 @@ extension OneLabSuites {
             #expect(twice.standardOutput == after.standardOutput)
         }
 
-        @Test("--plan lists the steps and changes nothing")
+        @Test("--plan lists the steps and changes nothing; a stopped instance is refused by ssm and instance-connect")
         func plan() async throws {
             let lab = try currentLab()
             let region = "ap-south-1"
@@ -92,6 +92,19 @@ extension OneLabSuites {
             let state = try await scenario.b.send(EC2.describeInstances(.init(instanceIds: [instance]))).instances.first?.state.name
             #expect(state == "running")
             #expect(try await scenario.login(scenario.doctor.keyB, instance).status == 255)
+
+            // A stopped instance: SSM and Instance Connect cannot reach it, and say what to use instead.
+            _ = try await scenario.b.send(EC2.stopInstances(.init(instanceIds: [instance])))
+            try await scenario.b.wait(EC2.Waiters.instanceStopped, polling: EC2.describeInstances(.init(instanceIds: [instance])))
+            for (method, message) in [
+                ("ssm", "Systems Manager cannot run commands on \(instance)"),
+                ("instance-connect", "\(instance) is stopped and has no address to log in to; start it, or use --method user-data"),
+            ] {
+                let refused = await scenario.doctor.cli.run(["repair", instance, "--key-pair", "new-key", "--method", method] + Self.accountB(region))
+                #expect(refused.status == 3)
+                #expect(refused.stderr.contains(message), "\(method): \(refused.stderr)")
+            }
+            #expect(try await scenario.b.send(EC2.describeInstances(.init(instanceIds: [instance]))).instances.first?.state.name == "stopped")
         }
     }
 }
