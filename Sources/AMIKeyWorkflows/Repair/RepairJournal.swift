@@ -49,40 +49,14 @@ struct RepairJournal: Codable, Sendable, Hashable {
     /// The original user data's bytes.
     var originalBytes: [UInt8]? { originalUserData.flatMap { Data(base64Encoded: $0) }.map { Array($0) } }
 
-    /// The journal's path for an instance.
-    static func path(directory: String, instanceId: String, region: String, context: WorkflowContext) -> String {
-        context.fileSystem.join(directory, "repair-\(region)-\(instanceId).json")
+    /// The journal's file for an instance.
+    static func file(directory: String, instanceId: String, region: String, context: WorkflowContext) -> JournalFile {
+        JournalFile(path: context.fileSystem.join(directory, "repair-\(region)-\(instanceId).json"), purpose: "the repair journal")
     }
 
-    /// Reads the journal at `path`; nil when there is none.
-    static func read(_ path: String, context: WorkflowContext) throws(AWSFailure) -> RepairJournal? {
-        guard context.fileSystem.kind(of: path) == .file else { return nil }
-        do {
-            let bytes = try context.fileSystem.read(path)
-            return try JSONDecoder().decode(RepairJournal.self, from: Data(bytes))
-        } catch {
-            throw AWSFailure(
-                code: "journal-unreadable",
-                message: "the repair journal \(path) cannot be read (\(error)); it holds the instance's original user "
-                    + "data: keep the file, and restore the user data by hand from its originalUserData field if needed")
-        }
-    }
-
-    /// Writes the journal through a temporary file and a rename, so a crash leaves the old journal or the new one.
-    func write(_ path: String, context: WorkflowContext) throws(AWSFailure) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let temporary = path + ".tmp"
-        do {
-            let bytes = try Array(encoder.encode(self)) + [0x0A]
-            let directory = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
-            if !directory.isEmpty, context.fileSystem.kind(of: directory) != .directory {
-                try context.fileSystem.createDirectory(directory, mode: 0o700)
-            }
-            try context.fileSystem.write(bytes, to: temporary, mode: 0o600, overwrite: true)
-            try context.fileSystem.rename(temporary, to: path)
-        } catch {
-            throw AWSFailure(code: "journal-unwritable", message: "cannot write the repair journal \(path): \(error); nothing further was changed")
-        }
+    /// Reads the journal; nil when there is none.
+    static func read(_ file: JournalFile, context: WorkflowContext) throws(AWSFailure) -> RepairJournal? {
+        try file.read(context: context, keep: "it holds the instance's original user data: keep the file, and restore "
+                      + "the user data by hand from its originalUserData field (base64) if needed")
     }
 }

@@ -19,7 +19,8 @@ struct UserDataRepair {
     func run(_ start: RepairTarget) async throws -> RepairReport {
         var target = start
         let directory = request.journalDirectory.map(context.resolve) ?? context.fileSystem.join(context.homeDirectory, ".amikey/repair")
-        let path = RepairJournal.path(directory: directory, instanceId: target.instance.instanceId, region: target.region, context: context)
+        let file = RepairJournal.file(directory: directory, instanceId: target.instance.instanceId, region: target.region, context: context)
+        let path = file.path
         var steps: [RepairReport.Step] = []
         var notes: [String] = []
         func step(_ id: String, _ summary: String, _ state: RepairReport.Step.State) {
@@ -29,7 +30,7 @@ struct UserDataRepair {
         }
 
         var journal: RepairJournal
-        if let found = try RepairJournal.read(path, context: context) {
+        if let found = try RepairJournal.read(file, context: context) {
             guard found.publicKey == target.key.openSSHRepresentation(), found.user == target.user else {
                 throw AWSFailure(
                     code: "repair-unfinished",
@@ -60,7 +61,7 @@ struct UserDataRepair {
                 publicKey: target.key.openSSHRepresentation(),
                 originalUserData: attribute.userData.map { Data($0).base64EncodedString() },
                 wasRunning: state == "running", phase: .saved)
-            try record(&journal, .saved, path)
+            try record(&journal, .saved, file)
             let size = attribute.userData?.count ?? 0
             step("save", "saved the original user data (\(size) bytes) and state (\(state)) in \(path)", .done)
         }
@@ -68,18 +69,18 @@ struct UserDataRepair {
         let id = target.instance.instanceId
         if journal.phase < .stopped {
             try await stop(target)
-            try record(&journal, .stopped, path)
+            try record(&journal, .stopped, file)
             step("stop", "stopped \(id)", .done)
         }
         if journal.phase < .userDataSet {
             let bytes = RepairUserData.bytes(user: target.user, key: target.key)
             _ = try await target.aws.send(EC2.modifyInstanceAttribute(.init(instanceId: id, userData: bytes)))
-            try record(&journal, .userDataSet, path)
+            try record(&journal, .userDataSet, file)
             step("set-user-data", "set user data that adds the key for \(target.user) on the next boot ([users-groups, always])", .done)
         }
         if journal.phase < .started {
             try await startInstance(target)
-            try record(&journal, .started, path)
+            try record(&journal, .started, file)
             step("start", "started \(id): cloud-init adds the key", .done)
         }
         if journal.phase < .confirmed {
@@ -89,7 +90,7 @@ struct UserDataRepair {
             var confirmation = await checked.probe()
             if confirmation == nil { confirmation = try await checked.consoleTable(progress: progress) }
             journal.confirmation = confirmation
-            try record(&journal, .confirmed, path)
+            try record(&journal, .confirmed, file)
             step("confirm", confirmation ?? "could not confirm the key from outside (no SSH answer, no console table yet)", .done)
         }
         if journal.confirmation == nil {
@@ -97,12 +98,12 @@ struct UserDataRepair {
         }
         if journal.phase < .stoppedAgain {
             try await stop(target)
-            try record(&journal, .stoppedAgain, path)
+            try record(&journal, .stoppedAgain, file)
             step("stop-again", "stopped \(id) to put the original user data back", .done)
         }
         if journal.phase < .restored {
             try await restore(journal, target: target)
-            try record(&journal, .restored, path)
+            try record(&journal, .restored, file)
             step("restore", "restored the original user data (\(journal.originalBytes?.count ?? 0) bytes), checked byte for byte", .done)
         }
         if journal.wasRunning {
@@ -112,7 +113,7 @@ struct UserDataRepair {
             step("start-again", "left \(id) stopped, as it was found", .skipped)
         }
         killIfAsked("finished")
-        try? context.fileSystem.remove(path)
+        file.remove(context: context)
         target = (try? await RepairCheck(target: target, request: request, context: context).refreshed()) ?? target
         if journal.wasRunning, start.address != nil, target.address != start.address {
             notes.append("The public address changed with the stop and start (no Elastic IP): log in to \(target.address ?? "the new address").")
@@ -134,9 +135,9 @@ struct UserDataRepair {
             address: target.address, region: target.region)
     }
 
-    private func record(_ journal: inout RepairJournal, _ phase: RepairJournal.Phase, _ path: String) throws(AWSFailure) {
+    private func record(_ journal: inout RepairJournal, _ phase: RepairJournal.Phase, _ file: JournalFile) throws(AWSFailure) {
         journal.phase = phase
-        try journal.write(path, context: context)
+        try file.write(journal, context: context)
         killIfAsked(phase.rawValue)
     }
 

@@ -39,7 +39,7 @@ struct RepairFailureTests {
         files.add(path, "{\"version\": 1, \"instanceId\": ")
         let context = WorkflowContext(fileSystem: files, environment: [:], homeDirectory: "/home/me", currentDirectory: "/")
         #expect {
-            _ = try RepairJournal.read(path, context: context)
+            _ = try RepairJournal.read(JournalFile(path: path, purpose: "the repair journal"), context: context)
         } throws: { error in
             let failure = try #require(error as? AWSFailure)
             return failure.code == "journal-unreadable"
@@ -55,12 +55,12 @@ struct RepairFailureTests {
         let journal = RepairJournal(
             instanceId: "i-0abc", region: "eu-west-1", user: "ec2-user", publicKey: "ssh-ed25519 AAAA",
             originalUserData: Data(original).base64EncodedString(), wasRunning: true, phase: .userDataSet)
-        let path = RepairJournal.path(directory: "/home/me/.amikey/repair", instanceId: "i-0abc", region: "eu-west-1", context: context)
-        try journal.write(path, context: context)
-        let read = try #require(try RepairJournal.read(path, context: context))
+        let file = RepairJournal.file(directory: "/home/me/.amikey/repair", instanceId: "i-0abc", region: "eu-west-1", context: context)
+        try file.write(journal, context: context)
+        let read = try #require(try RepairJournal.read(file, context: context))
         #expect(read == journal)
         #expect(read.originalBytes == original)
-        #expect(files.allFiles == [path], "the temporary file is renamed over the journal")
+        #expect(files.allFiles == [file.path], "the temporary file is renamed over the journal")
         #expect(RepairJournal.Phase.allCases.map(\.rawValue)
                 == ["saved", "stopped", "user-data-set", "started", "confirmed", "stopped-again", "restored"])
         #expect(RepairJournal.Phase.saved < .restored)

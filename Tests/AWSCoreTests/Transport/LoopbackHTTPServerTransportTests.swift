@@ -16,12 +16,19 @@ struct LoopbackHTTPServerTransportTests {
         let server = try await LoopbackHTTPServer.start { request in
             .json(201, #"{"path": "\#(request.path)", "q": "\#(request.queryItems.first?.value ?? "")"}"#)
         }
-        let transport = AsyncHTTPClientTransport(timeouts: .init(connect: .seconds(5), read: .seconds(5)))
-        let response = try await transport.send(
-            Self.request(server, "/a/b?name=x%20y", body: [1, 2, 3]), timeout: .seconds(10))
-        let second = try await transport.send(Self.request(server, "/again"), timeout: .seconds(10))
+        // Generous timeouts: on a loaded CI machine a 5 s read timeout once fired before the answer arrived.
+        let transport = AsyncHTTPClientTransport(timeouts: .init(connect: .seconds(60), read: .seconds(120)))
+        let answers: Result<(AWSHTTPResponse, AWSHTTPResponse), any Error>
+        do {
+            let first = try await transport.send(Self.request(server, "/a/b?name=x%20y", body: [1, 2, 3]), timeout: .seconds(180))
+            answers = .success((first, try await transport.send(Self.request(server, "/again"), timeout: .seconds(180))))
+        } catch {
+            answers = .failure(error)
+        }
+        // Shut down whatever happened: a client dropped without shutdown() traps, ending the whole test run.
         try await transport.shutdown()
         try await server.shutdown()
+        let (response, second) = try answers.get()
         #expect(response.statusCode == 201)
         #expect(String(decoding: response.body, as: UTF8.self) == #"{"path": "/a/b", "q": "x y"}"#)
         #expect(response.headers["content-type"] == "application/json")
