@@ -9,13 +9,16 @@ import SSHSession
 /// Account A registers a base image, imports K_A as key pair `old-key` and launches an instance; it creates the
 /// seed's image from it (cloud-init's ssh module off) and shares it with account B. B imports K_B as `new-key`
 /// and launches from the shared image. `ssh -i K_B` is refused ("Permission denied (publickey)"); `amikey doctor`
-/// finds why (`launch-key-not-installed`: only K_A, A's `old-key`, is in `authorized_keys`); `ssh -i K_A` gets in.
+/// finds why (`launch-key-not-installed`: only K_A, A's `old-key`, is in `authorized_keys`). Then the fixes, each
+/// ending in a real login: fix 1, `ssh -i K_A` gets in; fix 2, `amikey import-key` puts K_A's public key in B as
+/// `old-key`, `amikey relaunch` replaces the refused instance with one launched with it, and `ssh -i K_A` gets in there.
 ///
 /// ## Usage
 /// ```swift
 /// let report = try await LabDemo(directory: LabDirectory(path: dir)).run(context) { step in print(step.summary) }
 /// report.step("ssh-original-key")?.lines        // hostname and authorized_keys, read over SSH with K_A
 /// report.step("doctor")?.resource("verdict")     // launch-key-not-installed
+/// report.step("fix2-relaunch")?.resource("instanceId")   // the replacement, launched with key pair old-key
 /// ```
 public struct LabDemo: Sendable {
     /// The running lab's directory.
@@ -31,7 +34,7 @@ public struct LabDemo: Sendable {
     /// Runs every step, calling `progress` as each one ends.
     ///
     /// - Throws: ``LabFailure``: `not-running`; `demo-failed` naming the step and what to do; `story-not-reproduced`
-    ///   when ssh did not refuse K_B or did not accept K_A.
+    ///   when ssh did not refuse K_B or did not accept K_A (on the refused instance or on its replacement).
     public func run(_ context: WorkflowContext, progress: @escaping @Sendable (LabDemoStep) -> Void = { _ in }) async throws(LabFailure)
         -> LabDemoReport
     {
@@ -67,7 +70,8 @@ private struct Story {
     let demo: LabDemo
     let info: LabInfo
     let context: WorkflowContext
-    let processes: any ProcessRunner
+    /// Host keys pinned from console output, and the real `ssh`.
+    let ssh: LabDemoSSH
     let record: (LabDemoStep) -> Void
     /// What is being done now, for a failure message.
     var current = "opening the accounts"
@@ -76,7 +80,7 @@ private struct Story {
         self.demo = demo
         self.info = info
         self.context = context
-        self.processes = processes
+        self.ssh = LabDemoSSH(info: info, directory: demo.directory, loginUser: demo.loginUser, context: context, processes: processes)
         self.record = record
     }
 
@@ -160,30 +164,20 @@ private struct Story {
                      resources: [("instanceId", target.instanceId), ("publicIp", host)]))
 
         current = "GetConsoleOutput in account B"
-        let output = try await b.send(EC2.getConsoleOutput(.init(instanceId: target.instanceId))).text ?? ""
-        let console = ConsoleLog.parse(output)
-        guard !console.hostPublicKeys.isEmpty else {
-            throw LabFailure(code: "demo-failed", message: "\(target.instanceId)'s console output has no host keys to pin; ssh was not attempted")
-        }
-        let pins = context.fileSystem.join(demo.directory.demoDirectory, "known_hosts-\(target.instanceId)")
-        do {
-            try context.fileSystem.write(Array(KnownHosts.lines(hostPublicKeys: console.hostPublicKeys, host: host, port: nil).utf8), to: pins, mode: 0o600, overwrite: true)
-        } catch {
-            throw LabFailure(code: "demo-failed", message: "cannot write \(pins): \(error)")
-        }
+        let (console, pins) = try await ssh.pinHostKeys(b, instanceId: target.instanceId, host: host)
         record(.init(id: "console", account: "B",
                      summary: "B read \(target.instanceId)'s console output: \(console.hostPublicKeys.count) host keys pinned in \(pins); the keys cloud-init's table says it accepts:",
                      resources: [("instanceId", target.instanceId), ("knownHosts", pins)], lines: Self.tableLines(console)))
 
         current = "ssh with K_B"
-        let refused = try await ssh(keyB, host: host, pins: pins, command: "true")
+        let refused = try await ssh.login(keyB, host: host, pins: pins, command: "true")
         guard SSHLogin.isPublicKeyRefusal(status: refused.status, standardError: refused.standardError) else {
             throw LabFailure(code: "story-not-reproduced",
                              message: "ssh -i K_B was expected to be refused but ended with status \(refused.status): \(refused.standardError)")
         }
         record(.init(id: "ssh-new-key", account: "B",
                      summary: "ssh -i K_B \(demo.loginUser)@\(host) (B's new key pair new-key): refused",
-                     resources: [("key", keyB.privateKeyPath)], lines: Self.lines(refused.standardError)))
+                     resources: [("key", keyB.privateKeyPath)], lines: LabDemoSSH.lines(refused.standardError)))
 
         current = "amikey doctor"
         let doctor = LabDemoDoctor(info: info, directory: demo.directory)
@@ -196,17 +190,28 @@ private struct Story {
         record(doctor.step(diagnosis, instanceId: target.instanceId, keys: keyFiles))
 
         current = "ssh with K_A"
-        let accepted = try await ssh(keyA, host: host, pins: pins, command: "hostname && cat ~/.ssh/authorized_keys")
+        let accepted = try await ssh.login(keyA, host: host, pins: pins, command: "hostname && cat ~/.ssh/authorized_keys")
         guard accepted.status == 0 else {
             throw LabFailure(code: "story-not-reproduced",
                              message: "ssh -i K_A was expected to log in but ended with status \(accepted.status): \(accepted.standardError)")
         }
         record(.init(id: "ssh-original-key", account: "B",
-                     summary: "ssh -i K_A \(demo.loginUser)@\(host) (A's original key): logged in; hostname and ~/.ssh/authorized_keys:",
-                     resources: [("key", keyA.privateKeyPath)], lines: Self.lines(accepted.standardOutput)))
+                     summary: "Fix 1: ssh -i K_A \(demo.loginUser)@\(host) (A's original key): logged in; hostname and ~/.ssh/authorized_keys:",
+                     resources: [("key", keyA.privateKeyPath)], lines: LabDemoSSH.lines(accepted.standardOutput)))
+
+        let fix2 = LabDemoFix2(ssh: ssh)
+        current = "amikey import-key in account B"
+        record(try await fix2.importKey(keyA, a: a, b: b, context: context))
+        current = "amikey relaunch in account B"
+        let relaunched = try await fix2.relaunch(target.instanceId, b: b, context: context)
+        record(relaunched.step)
+        current = "ssh with K_A into the relaunched instance"
+        record(try await fix2.login(keyA, into: relaunched.instance, b: b))
 
         record(.init(id: "next", account: nil,
-                     summary: "The image carried A's authorized_keys, so B's key pair was never installed. Fixes: log in with K_A, or import K_A's public key in account B and launch with it"))
+                     summary: "The image carried A's authorized_keys, so B's key pair new-key was never installed. Fix 1 logged in with K_A; "
+                        + "fix 2 imported K_A's public key into B as old-key and relaunched \(target.instanceId) as \(relaunched.instance.instanceId) with it. "
+                        + "Both use A's original key; to let K_B in as well, install it into the running instance, keeping the keys it has"))
     }
 
     /// One line per authorized key cloud-init listed: user, type, fingerprint, comment.
@@ -230,20 +235,5 @@ private struct Story {
             throw LabFailure(code: "demo-failed", message: "\(id) is running but has no public IP to ssh to")
         }
         return instance
-    }
-
-    private func ssh(_ key: LabDemoKeys.Key, host: String, pins: String, command: String) async throws -> ProcessResult {
-        let login = SSHLogin(sshConfig: info.sshConfig, knownHosts: pins, key: key.privateKeyPath, user: demo.loginUser,
-                             host: host, command: command)
-        do {
-            return try await processes.run(ProcessCommand("ssh", login.arguments, environment: context.environment))
-        } catch {
-            throw LabFailure(code: "demo-failed", message: "\(error); install the OpenSSH client (scripts/setup does)")
-        }
-    }
-
-    private static func lines(_ text: String) -> [String] {
-        // Character-wise, "\r\n" (ssh's stderr on a pty-less run) is one newline, not "\r" then "\n".
-        text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.allSatisfy(\.isWhitespace) }
     }
 }

@@ -13,14 +13,10 @@ struct LabDemoDoctor {
 
     /// Runs the doctor with the lab's profiles.
     func run(instanceId: String, keys: [String], context: WorkflowContext) async throws(DoctorFailure) -> Diagnosis {
-        var context = context
-        if let config = info.awsConfigFile { context.environment["AWS_CONFIG_FILE"] = config }
-        if let credentials = info.awsCredentialsFile { context.environment["AWS_SHARED_CREDENTIALS_FILE"] = credentials }
-        context.aws?.overrides.profile = "lab-b"
         let request = DoctorRequest(
             instanceId: instanceId, keyPaths: keys, sourceProfile: "lab-a", probe: true, sshConfig: info.sshConfig,
             amikeyOptions: ["--profile", "lab-b"])
-        return try await DoctorWorkflow().run(request, context: context)
+        return try await DoctorWorkflow().run(request, context: info.context(context, profile: "lab-b"))
     }
 
     /// The step: the verdict and summary, then what was found and the fixes' commands.

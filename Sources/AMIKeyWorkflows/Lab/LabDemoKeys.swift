@@ -12,6 +12,8 @@ struct LabDemoKeys {
         var publicLine: String
         /// Whether this run made the key (false: an earlier run's file was reused).
         var generated: Bool
+        /// `NAME.pub`, next to the private key.
+        var publicKeyPath: String { privateKeyPath + ".pub" }
     }
 
     /// The key named `name` in `directory`: the existing `NAME` and `NAME.pub`, else a fresh pair written there.

@@ -16,10 +16,11 @@ extension OneLabSuites {
     struct LabSeedStoryTests {
         static let order = [
             "accounts", "generate-keys", "register-image", "import-key-a", "launch-a", "create-image", "share-image",
-            "see-shared-image", "import-key-b", "launch-b", "console", "ssh-new-key", "doctor", "ssh-original-key", "next",
+            "see-shared-image", "import-key-b", "launch-b", "console", "ssh-new-key", "doctor", "ssh-original-key",
+            "fix2-import-key", "fix2-relaunch", "fix2-ssh", "next",
         ]
 
-        @Test("K_B (B's new key pair) is refused, K_A (the image's original key) is accepted; a re-run on the same lab works")
+        @Test("K_B (B's new key pair) is refused, K_A (the image's original key) is accepted, also on the instance fix 2 relaunched; a re-run on the same lab works")
         func story() async throws {
             let lab = try currentLab()
             let narrated = NarrationLog()
@@ -48,20 +49,30 @@ extension OneLabSuites {
             let accepted = try #require(report.step("ssh-original-key")?.lines)
             #expect(accepted.contains { $0.hasPrefix(keyA.openSSHRepresentation()) })
             #expect(!accepted.contains { $0.contains(keyB.openSSHRepresentation()) })
+            #expect(report.step("ssh-original-key")?.summary.hasPrefix("Fix 1: ssh -i K_A") == true)
 
             // The same, from outside the workflow: ssh with the pinned host keys, each key offered alone.
             let pins = try #require(report.step("console")?.resource("knownHosts"))
             let runner = try #require(lab.context.processes)
-            func login(_ key: String) async throws -> ProcessResult {
+            func login(_ key: String, host: String, pins: String) async throws -> ProcessResult {
                 let login = SSHLogin(sshConfig: lab.info.sshConfig, knownHosts: pins, key: "\(lab.directory.demoDirectory)/\(key)",
                                      user: "ec2-user", host: host, command: "id -un")
                 return try await runner.run(ProcessCommand("ssh", login.arguments, environment: lab.context.environment))
             }
-            let refused = try await login("K_B")
+            let refused = try await login("K_B", host: host, pins: pins)
             #expect(SSHLogin.isPublicKeyRefusal(status: refused.status, standardError: refused.standardError))
-            let inside = try await login("K_A")
+            let inside = try await login("K_A", host: host, pins: pins)
             #expect(inside.status == 0, "\(inside.standardError)")
             #expect(inside.standardOutput == "ec2-user\n")
+            // And into fix 2's replacement, with its own pins: K_A gets in, K_B still does not.
+            let newHost = try #require(report.step("fix2-relaunch")?.resource("publicIp"))
+            let newPins = try #require(report.step("fix2-ssh")?.resource("knownHosts"))
+            #expect(newPins != pins)
+            let refusedThere = try await login("K_B", host: newHost, pins: newPins)
+            #expect(SSHLogin.isPublicKeyRefusal(status: refusedThere.status, standardError: refusedThere.standardError))
+            let insideThere = try await login("K_A", host: newHost, pins: newPins)
+            #expect(insideThere.status == 0, "\(insideThere.standardError)")
+            #expect(insideThere.standardOutput == "ec2-user\n")
             // With a pin that does not match, ssh refuses the host: keys are never accepted blindly.
             let wrongPins = "\(lab.directory.demoDirectory)/known_hosts-wrong"
             try "\(host) \(keyA.openSSHRepresentation())\n".write(toFile: wrongPins, atomically: true, encoding: .utf8)
@@ -71,11 +82,39 @@ extension OneLabSuites {
             #expect(unpinned.status == 255)
             #expect(unpinned.standardError.contains("Host key verification failed"))
 
+            // Fix 2: B's old-key is K_A's public key, the same key as A's old-key; the replacement is another instance,
+            // launched with it from the same image, and ssh -i K_A logged in there (status 0, K_A in authorized_keys).
+            let imported = try #require(report.step("fix2-import-key"))
+            #expect(imported.resource("status") == "imported")
+            #expect(imported.resource("keyFingerprint") == keyA.awsImportedFingerprint)
+            #expect(imported.resource("sha256") == keyA.sha256Fingerprint)
+            let accounts = try await lab.accounts()
+            for client in [accounts.a, accounts.b] {
+                let pair = try #require(try await client.send(EC2.describeKeyPairs(.init(keyNames: ["old-key"], includePublicKey: true))).keyPairs.first)
+                #expect(pair.keyFingerprint == keyA.awsImportedFingerprint)
+                #expect(try SSHPublicKey(openSSHRepresentation: try #require(pair.publicKey)).sha256Fingerprint == keyA.sha256Fingerprint)
+            }
+            let relaunched = try #require(report.step("fix2-relaunch"))
+            let newId = try #require(relaunched.resource("instanceId"))
+            #expect(relaunched.resource("sourceInstanceId") == instanceId)
+            #expect(newId != instanceId)
+            #expect(relaunched.resource("imageId") == report.step("share-image")?.resource("imageId"))
+            let replacement = try #require(try await accounts.b.send(EC2.describeInstances(.init(instanceIds: [newId]))).instances.first)
+            #expect(replacement.keyName == "old-key")
+            #expect(replacement.state.name == "running")
+            let fixed = try #require(report.step("fix2-ssh"))
+            #expect(fixed.resource("instanceId") == newId)
+            #expect(fixed.resource("status") == "0")
+            #expect(fixed.lines.contains { $0.hasPrefix(keyA.openSSHRepresentation()) })
+            #expect(!fixed.lines.contains { $0.contains(keyB.openSSHRepresentation()) })
+            #expect(report.step("next")?.summary.contains(newId) == true)
+
             // Only public keys went to AWS: ImportKeyPair carried the .pub lines, and no request held any piece of a
             // private key file (its base64 body cut into 16-character pieces, so no encoding or wrapping hides one).
             let bodies = recorder.bodies
             let imports = bodies.filter { $0.contains("Action=ImportKeyPair") }
-            #expect(imports.count == 2)
+            // A's old-key, B's new-key, and fix 2's import-key of K_A into B.
+            #expect(imports.count == 3)
             for (name, key) in [("K_A", keyA), ("K_B", keyB)] {
                 #expect(imports.contains { $0.contains("PublicKeyMaterial=") && $0.contains(Self.percentEncoded(Array(key.openSSHRepresentation(comment: name).utf8))) })
                 let secret = try String(contentsOfFile: "\(lab.directory.demoDirectory)/\(name)", encoding: .utf8)
@@ -89,7 +128,7 @@ extension OneLabSuites {
                 }
             }
 
-            for file in ["K_A", "K_B", "K_A.pub", "K_B.pub", "known_hosts-\(instanceId)"] {
+            for file in ["K_A", "K_B", "K_A.pub", "K_B.pub", "known_hosts-\(instanceId)", "known_hosts-\(newId)"] {
                 let attributes = try FileManager.default.attributesOfItem(atPath: "\(lab.directory.demoDirectory)/\(file)")
                 #expect((attributes[.posixPermissions] as? Int) == 0o600, "\(file)")
             }
@@ -103,6 +142,14 @@ extension OneLabSuites {
             #expect(steps.compactMap { $0["step"]?.string } == Self.order)
             #expect(steps[1]["summary"]?.string?.hasPrefix("Reusing K_A") == true)
             #expect(steps[9]["resources"]?["instanceId"]?.string != instanceId)
+            // Fix 2 again: old-key is already in B with the same key, which is success; another replacement, another login.
+            let rerun = Dictionary(uniqueKeysWithValues: steps.compactMap { step in step["step"]?.string.map { ($0, step) } })
+            #expect(rerun["fix2-import-key"]?["resources"]?["status"]?.string == "already-present")
+            #expect(rerun["fix2-import-key"]?["resources"]?["keyFingerprint"]?.string == keyA.awsImportedFingerprint)
+            let againSource = rerun["fix2-relaunch"]?["resources"]?["sourceInstanceId"]?.string
+            #expect(againSource == steps[9]["resources"]?["instanceId"]?.string)
+            #expect(rerun["fix2-relaunch"]?["resources"]?["instanceId"]?.string.map { $0 != newId && $0 != againSource } == true)
+            #expect(rerun["fix2-ssh"]?["resources"]?["status"]?.string == "0")
             #expect(steps.first?.keys == ["step", "account", "summary", "resources", "lines"])
             #expect(!again.allOutput.contains("PRIVATE KEY"))
         }

@@ -5,14 +5,17 @@ import ArgumentParser
 struct LabDemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Replay the seed's story on the running lab, ending in a real ssh login with the original key.",
+        abstract: "Replay the seed's story on the running lab, then its fixes, each ending in a real ssh login.",
         discussion: HelpText.reflow("""
             With amikey's own AWS client: account A registers a base image, imports K_A as key pair old-key,
             launches, creates the seed's image from that instance (cloud-init does not install the launch key)
             and shares it with account B. B imports K_B as new-key and launches from the shared image. Then the
             real ssh, with the host key pinned from the console output: K_B is refused ("Permission denied
-            (publickey)"), K_A logs in. Keys are Ed25519, made here, kept 0600 in DIR/demo; only public keys
-            are sent. Safe to run again: each run makes new images and instances.
+            (publickey)") and amikey doctor (profile lab-b) finds why. Fix 1: ssh -i K_A logs in. Fix 2:
+            amikey import-key puts K_A's public key in B as old-key, amikey relaunch replaces the refused
+            instance with one launched with it, and ssh -i K_A logs in there. Keys are Ed25519, made here,
+            kept 0600 in DIR/demo; only public keys are sent. Safe to run again: each run makes new images and
+            instances, and finds old-key already in B.
 
             Exit status 0 when the story held, 1 when ssh behaved otherwise, 3 when no lab runs or a step failed.
 

@@ -1,0 +1,46 @@
+import AWSServices
+import EC2Evidence
+import SSHSession
+
+/// The demo's way into an instance, shared by the story and its fixes: host keys pinned from the instance's own
+/// console output (never accepted blindly), then the real `ssh` through the lab's `ssh_config`.
+struct LabDemoSSH {
+    let info: LabInfo
+    let directory: LabDirectory
+    let loginUser: String
+    let context: WorkflowContext
+    let processes: any ProcessRunner
+
+    /// The instance's console output, parsed, and `DIR/demo/known_hosts-ID` holding the host keys it printed for `host`.
+    func pinHostKeys(_ aws: AWSServiceClient, instanceId: String, host: String) async throws -> (console: ConsoleEvidence, pins: String) {
+        let output = try await aws.send(EC2.getConsoleOutput(.init(instanceId: instanceId))).text ?? ""
+        let console = ConsoleLog.parse(output)
+        guard !console.hostPublicKeys.isEmpty else {
+            throw LabFailure(code: "demo-failed", message: "\(instanceId)'s console output has no host keys to pin; ssh was not attempted")
+        }
+        let pins = context.fileSystem.join(directory.demoDirectory, "known_hosts-\(instanceId)")
+        do {
+            try context.fileSystem.write(Array(KnownHosts.lines(hostPublicKeys: console.hostPublicKeys, host: host, port: nil).utf8), to: pins, mode: 0o600, overwrite: true)
+        } catch {
+            throw LabFailure(code: "demo-failed", message: "cannot write \(pins): \(error)")
+        }
+        return (console, pins)
+    }
+
+    /// `ssh -i KEY USER@HOST COMMAND`, the host key checked against `pins` only.
+    func login(_ key: LabDemoKeys.Key, host: String, pins: String, command: String) async throws(LabFailure) -> ProcessResult {
+        let login = SSHLogin(sshConfig: info.sshConfig, knownHosts: pins, key: key.privateKeyPath, user: loginUser,
+                             host: host, command: command)
+        do {
+            return try await processes.run(ProcessCommand("ssh", login.arguments, environment: context.environment))
+        } catch {
+            throw LabFailure(code: "demo-failed", message: "\(error); install the OpenSSH client (scripts/setup does)")
+        }
+    }
+
+    /// A program's output as lines, blank ones dropped.
+    static func lines(_ text: String) -> [String] {
+        // Character-wise, "\r\n" (ssh's stderr on a pty-less run) is one newline, not "\r" then "\n".
+        text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.allSatisfy(\.isWhitespace) }
+    }
+}
