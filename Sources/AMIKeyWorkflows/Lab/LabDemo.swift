@@ -208,10 +208,16 @@ private struct Story {
         current = "ssh with K_A into the relaunched instance"
         record(try await fix2.login(keyA, into: relaunched.instance, b: b))
 
+        let fix3 = LabDemoRepair(ssh: ssh)
+        current = "amikey repair in account B"
+        record(try await fix3.repair(target.instanceId, keyB: keyB, context: context))
+        current = "ssh with K_B into the repaired instance"
+        record(try await fix3.login(keyB, keyA: keyA, into: target.instanceId, b: b))
+
         record(.init(id: "next", account: nil,
                      summary: "The image carried A's authorized_keys, so B's key pair new-key was never installed. Fix 1 logged in with K_A; "
-                        + "fix 2 imported K_A's public key into B as old-key and relaunched \(target.instanceId) as \(relaunched.instance.instanceId) with it. "
-                        + "Both use A's original key; to let K_B in as well, install it into the running instance, keeping the keys it has"))
+                        + "fix 2 imported K_A's public key into B as old-key and relaunched \(target.instanceId) as \(relaunched.instance.instanceId) with it; "
+                        + "fix 3 installed K_B into \(target.instanceId) itself, keeping K_A. amikey migrate will do the move right from the start"))
     }
 
     /// One line per authorized key cloud-init listed: user, type, fingerprint, comment.
