@@ -56,7 +56,9 @@ public struct SSHRemoteCommand: Sendable, Hashable {
     public var arguments: [String] {
         var arguments = ["-F", sshConfig ?? "/dev/null"]
         if let port { arguments += ["-p", String(port)] }
-        var options = ["BatchMode=yes", "StrictHostKeyChecking=yes"]
+        // LogLevel=ERROR: the messages read back (Permission denied, Host key verification failed, connect errors)
+        // are printed at that level, and a config's `LogLevel QUIET` would hide them.
+        var options = ["BatchMode=yes", "StrictHostKeyChecking=yes", "LogLevel=ERROR"]
         if let knownHostsFile {
             options += ["UserKnownHostsFile=\(SSHArguments.pathValue(knownHostsFile))", "GlobalKnownHostsFile=/dev/null"]
         }

@@ -8,7 +8,7 @@ import Testing
                                       knownHostsFile: "/tmp/my pins", command: SSHRemoteCommand.readAuthorizedKeys)
         #expect(remote.arguments == [
             "-F", "/dev/null", "-p", "2222",
-            "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes",
+            "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes", "-o", "LogLevel=ERROR",
             "-o", "UserKnownHostsFile=\"/tmp/my pins\"", "-o", "GlobalKnownHostsFile=/dev/null",
             "-o", "IdentitiesOnly=yes", "-o", "ConnectTimeout=10", "-o", "RequestTTY=no", "-o", "ControlMaster=no",
             "-o", "ControlPath=none", "-o", "ClearAllForwardings=yes",
@@ -20,7 +20,8 @@ import Testing
         let remote = SSHRemoteCommand(user: "-oProxyCommand=x", host: "h", sshConfig: "/lab/ssh_config", connectTimeout: 3,
                                       command: "true")
         #expect(remote.arguments == [
-            "-F", "/lab/ssh_config", "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes", "-o", "ConnectTimeout=3",
+            "-F", "/lab/ssh_config", "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes", "-o", "LogLevel=ERROR",
+            "-o", "ConnectTimeout=3",
             "-o", "RequestTTY=no", "-o", "ControlMaster=no", "-o", "ControlPath=none", "-o", "ClearAllForwardings=yes",
             "--", "-oProxyCommand=x@h", "true",
         ])
