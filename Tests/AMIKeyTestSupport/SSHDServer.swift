@@ -32,8 +32,10 @@ public final class SSHDServer: @unchecked Sendable {  // `Process` is not Sendab
     /// Host key types, as cloud-init makes them.
     public static let hostKeyTypes = ["ed25519", "ecdsa", "rsa"]
 
-    /// Starts sshd allowing `users` (existing accounts; their `authorized_keys` start empty) and waits until it listens.
-    public init(users: [String]) throws {
+    /// Starts sshd allowing `users` (existing accounts; their `authorized_keys` start empty) and waits until it listens;
+    /// `extraConfig` lines are appended to its sshd_config (such as `SetEnv HOME=…`, a home of the test's own for
+    /// remote commands, since the accounts' real homes are the machine's).
+    public init(users: [String], extraConfig: [String] = []) throws {
         guard geteuid() == 0 else {
             throw Oracle.Failure(description: "SSHDServer needs root: sshd reads each user's authorized_keys as that user")
         }
@@ -64,8 +66,8 @@ public final class SSHDServer: @unchecked Sendable {  // `Process` is not Sendab
             "PidFile \(directory)/sshd.pid", "StrictModes yes", "PubkeyAuthentication yes",
             "AuthorizedKeysFile \(directory)/authorized/%u", "PasswordAuthentication no", "KbdInteractiveAuthentication no",
             "PermitRootLogin prohibit-password", "UsePAM no", "PrintMotd no", "LogLevel VERBOSE",
-            "AllowUsers \(users.joined(separator: " "))", "",
-        ]
+            "AllowUsers \(users.joined(separator: " "))",
+        ] + extraConfig + [""]
         let configPath = directory + "/sshd_config"
         guard FileManager.default.createFile(atPath: configPath, contents: Data(config.joined(separator: "\n").utf8),
                                              attributes: [.posixPermissions: 0o644])

@@ -6,7 +6,7 @@ public struct ImportKeyReport: Sendable {
     public struct Item: Sendable {
         /// The key pair name used (or that would have been).
         public var keyName: String
-        /// Where the key came from: `path`, `path:LINE`, or `key pair NAME (profile P)`.
+        /// Where the key came from: `path`, `path:LINE`, `host:USER@HOST:LINE`, or `key pair NAME (profile P)`.
         public var source: String
         /// The public key, when it could be read.
         public var publicKey: SSHPublicKey?

@@ -8,6 +8,9 @@ public struct ImportKeyRequest: Sendable {
         case file(String)
         /// `--from-authorized-keys FILE [--line K | --all]`: one line of an `authorized_keys` file, or every line.
         case authorizedKeys(String, Selection)
+        /// `--from-host USER@HOST [--line K | --all]`: the `~/.ssh/authorized_keys` of a running instance, read over
+        /// OpenSSH, chosen from as with ``authorizedKeys(_:_:)``.
+        case host(ImportKeyHostSource, Selection)
         /// `--from-key-pair NAME --source-profile P`: the public key of a key pair in another account.
         case keyPair(name: String, sourceProfile: String)
     }

@@ -21,6 +21,9 @@ extension ImportKeyWorkflow {
         case .authorizedKeys(let path, let selection):
             let file = try read(path, context: context, options: .publicOnly)
             return try select(selection, from: file, path: path, name: request.name)
+        case .host(let host, let selection):
+            let file = try await readAuthorizedKeys(host, context: context)
+            return try select(selection, from: file, path: host.label, name: request.name)
         case .keyPair(let name, let profile):
             return [try await sourceKeyPair(name, profile: profile, context: context, keyName: request.name)]
         }
@@ -43,7 +46,7 @@ extension ImportKeyWorkflow {
     }
 
     /// The `authorized_keys` lines chosen; with `--all`, lines that could not be read become failed items.
-    private func select(_ selection: ImportKeyRequest.Selection, from file: KeyFile, path: String, name: String)
+    func select(_ selection: ImportKeyRequest.Selection, from file: KeyFile, path: String, name: String)
         throws(ImportKeyFailure) -> [Candidate]
     {
         func candidate(_ entry: KeyFileEntry, keyName: String) -> Candidate {

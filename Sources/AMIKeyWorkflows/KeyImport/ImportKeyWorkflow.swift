@@ -13,6 +13,11 @@ import SSHKeys
 /// let request = ImportKeyRequest(name: "old-key", source: .file("~/Downloads/old-key.pem"))
 /// let report = try await ImportKeyWorkflow().run(request, context: context)
 /// for item in report.items { print(item.keyName, item.outcome.status ?? "failed") }
+///
+/// // Seed step 1: every key of a running instance's ~/.ssh/authorized_keys, its host key pinned from the console.
+/// let host = ImportKeyHostSource(user: "ec2-user", host: "54.12.0.7", identityFile: "~/.ssh/old-key.pem",
+///                                hostKeyCheck: .consoleOutput("console.txt"))
+/// let all = try await ImportKeyWorkflow().run(ImportKeyRequest(name: "old-key", source: .host(host, .all)), context: context)
 /// ```
 public struct ImportKeyWorkflow: Sendable {
     /// A key to import (or a line that could not be read), with the name it gets.
