@@ -17,10 +17,10 @@ extension OneLabSuites {
         static let order = [
             "accounts", "generate-keys", "register-image", "import-key-a", "launch-a", "create-image", "share-image",
             "see-shared-image", "import-key-b", "launch-b", "console", "ssh-new-key", "doctor", "ssh-original-key",
-            "fix2-import-key", "fix2-relaunch", "fix2-ssh", "next",
+            "fix2-import-key", "fix2-relaunch", "fix2-ssh", "repair", "repair-ssh", "next",
         ]
 
-        @Test("K_B (B's new key pair) is refused, K_A (the image's original key) is accepted, also on the instance fix 2 relaunched; a re-run on the same lab works")
+        @Test("K_B (B's new key pair) is refused, K_A (the image's original key) is accepted, also on the instance fix 2 relaunched; repair lets K_B in, keeping K_A; a re-run on the same lab works")
         func story() async throws {
             let lab = try currentLab()
             let narrated = NarrationLog()
@@ -59,12 +59,22 @@ extension OneLabSuites {
                                      user: "ec2-user", host: host, command: "id -un")
                 return try await runner.run(ProcessCommand("ssh", login.arguments, environment: lab.context.environment))
             }
-            let refused = try await login("K_B", host: host, pins: pins)
-            #expect(SSHLogin.isPublicKeyRefusal(status: refused.status, standardError: refused.standardError))
-            let inside = try await login("K_A", host: host, pins: pins)
-            #expect(inside.status == 0, "\(inside.standardError)")
-            #expect(inside.standardOutput == "ec2-user\n")
-            // And into fix 2's replacement, with its own pins: K_A gets in, K_B still does not.
+            // The refused instance was repaired (fix 3): at its new address both keys get in.
+            let repaired = try #require(report.step("repair-ssh"))
+            #expect(repaired.resource("instanceId") == instanceId)
+            #expect(repaired.resource("status") == "0")
+            #expect(report.step("repair")?.resource("status") == "installed")
+            #expect(repaired.lines.contains { $0.hasPrefix(keyA.openSSHRepresentation()) })
+            #expect(repaired.lines.contains { $0.hasPrefix(keyB.openSSHRepresentation()) })
+            let repairedHost = try #require(try await lab.accounts().b.send(EC2.describeInstances(.init(instanceIds: [instanceId]))).instances.first?.publicIpAddress)
+            #expect(repairedHost != host, "a stop and start gives a new public IP")
+            let repairedPins = "\(lab.directory.demoDirectory)/known_hosts-\(instanceId)"
+            for key in ["K_B", "K_A"] {
+                let inside = try await login(key, host: repairedHost, pins: repairedPins)
+                #expect(inside.status == 0, "\(key) on the repaired instance: \(inside.standardError)")
+                #expect(inside.standardOutput == "ec2-user\n")
+            }
+            // Into fix 2's replacement, with its own pins: K_A gets in, K_B still does not (it was not repaired).
             let newHost = try #require(report.step("fix2-relaunch")?.resource("publicIp"))
             let newPins = try #require(report.step("fix2-ssh")?.resource("knownHosts"))
             #expect(newPins != pins)
@@ -75,9 +85,9 @@ extension OneLabSuites {
             #expect(insideThere.standardOutput == "ec2-user\n")
             // With a pin that does not match, ssh refuses the host: keys are never accepted blindly.
             let wrongPins = "\(lab.directory.demoDirectory)/known_hosts-wrong"
-            try "\(host) \(keyA.openSSHRepresentation())\n".write(toFile: wrongPins, atomically: true, encoding: .utf8)
+            try "\(newHost) \(keyA.openSSHRepresentation())\n".write(toFile: wrongPins, atomically: true, encoding: .utf8)
             let unpinnedLogin = SSHLogin(sshConfig: lab.info.sshConfig, knownHosts: wrongPins,
-                key: "\(lab.directory.demoDirectory)/K_A", user: "ec2-user", host: host, command: "true")
+                key: "\(lab.directory.demoDirectory)/K_A", user: "ec2-user", host: newHost, command: "true")
             let unpinned = try await runner.run(ProcessCommand("ssh", unpinnedLogin.arguments, environment: lab.context.environment))
             #expect(unpinned.status == 255)
             #expect(unpinned.standardError.contains("Host key verification failed"))
@@ -150,6 +160,8 @@ extension OneLabSuites {
             #expect(againSource == steps[9]["resources"]?["instanceId"]?.string)
             #expect(rerun["fix2-relaunch"]?["resources"]?["instanceId"]?.string.map { $0 != newId && $0 != againSource } == true)
             #expect(rerun["fix2-ssh"]?["resources"]?["status"]?.string == "0")
+            #expect(rerun["repair"]?["resources"]?["status"]?.string == "installed")
+            #expect(rerun["repair-ssh"]?["resources"]?["status"]?.string == "0")
             #expect(steps.first?.keys == ["step", "account", "summary", "resources", "lines"])
             #expect(!again.allOutput.contains("PRIVATE KEY"))
         }
