@@ -11,7 +11,8 @@ import SSHSession
 /// and launches from the shared image. `ssh -i K_B` is refused ("Permission denied (publickey)"); `amikey doctor`
 /// finds why (`launch-key-not-installed`: only K_A, A's `old-key`, is in `authorized_keys`). Then the fixes, each
 /// ending in a real login: fix 1, `ssh -i K_A` gets in; fix 2, `amikey import-key` puts K_A's public key in B as
-/// `old-key`, `amikey relaunch` replaces the refused instance with one launched with it, and `ssh -i K_A` gets in there.
+/// `old-key`, `amikey relaunch` replaces the refused instance with one launched with it, and `ssh -i K_A` gets in there;
+/// fix 3, `amikey repair` installs K_B into the refused instance itself and `ssh -i K_B` gets in, K_A kept.
 ///
 /// ## Usage
 /// ```swift
@@ -19,6 +20,7 @@ import SSHSession
 /// report.step("ssh-original-key")?.lines        // hostname and authorized_keys, read over SSH with K_A
 /// report.step("doctor")?.resource("verdict")     // launch-key-not-installed
 /// report.step("fix2-relaunch")?.resource("instanceId")   // the replacement, launched with key pair old-key
+/// report.step("repair-ssh")?.resource("status")          // "0": K_B logs in to the repaired instance
 /// ```
 public struct LabDemo: Sendable {
     /// The running lab's directory.

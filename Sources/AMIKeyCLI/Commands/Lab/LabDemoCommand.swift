@@ -13,7 +13,9 @@ struct LabDemoCommand: AsyncParsableCommand {
             real ssh, with the host key pinned from the console output: K_B is refused ("Permission denied
             (publickey)") and amikey doctor (profile lab-b) finds why. Fix 1: ssh -i K_A logs in. Fix 2:
             amikey import-key puts K_A's public key in B as old-key, amikey relaunch replaces the refused
-            instance with one launched with it, and ssh -i K_A logs in there. Keys are Ed25519, made here,
+            instance with one launched with it, and ssh -i K_A logs in there. Fix 3: amikey repair installs K_B
+            into the refused instance (user-data method, original user data restored) and ssh -i K_B logs in,
+            K_A kept. Keys are Ed25519, made here,
             kept 0600 in DIR/demo; only public keys are sent. Safe to run again: each run makes new images and
             instances, and finds old-key already in B.
 
