@@ -33,7 +33,10 @@ filter with a server error.  AWS behaviour reproduced here (tests/test_idempoten
 
 Only a request that succeeded records its token: a failed launch (or a DryRun) can be retried with
 the same token.  Two requests with the same token at the same time run one after the other, so the
-second one sees the first one's result.
+second one sees the first one's result.  The patch sits at the response layer, in front of the
+backend methods the other patches wrap: a repeated token never reaches ``patch_instances`` (no second
+sshd boots), ``patch_sharing.copy_image`` (no second image content) or ``patch_pending`` (an instance
+still pending keeps counting its polls).
 
 Unverified (no AWS documentation found): the mismatch message, "Arguments on this idempotent request
 are inconsistent with arguments used in previous request(s).", is the one AWS returns for
@@ -41,7 +44,7 @@ RunInstances as quoted in user reports (https://github.com/rust-lang/bors/issues
 https://serverfault.com/questions/818956); the lab uses it for CopyImage too.  The error for a token
 longer than 64 characters or not ASCII is the lab's own (``InvalidParameterValue``); the 64-character
 limit is the developer guide's for every action (botocore's model of CopyImage allows 128).  Which
-parameters count as "the same" is the lab's reading: every request parameter except the token,
+parameters count as "the same" is the lab's reading: every request parameter except the token, ``DryRun``,
 ``Action``, ``Version`` and (for a zonal RunInstances) the zone, compared as sent.
 """
 
@@ -59,7 +62,7 @@ from moto.ec2.responses.instances import InstanceResponse
 from moto.moto_api._internal.models import MotoAPIBackend
 
 MAX_TOKEN_LENGTH = 64
-_NOT_COMPARED = {"Action", "Version", "ClientToken"}
+_NOT_COMPARED = {"Action", "Version", "ClientToken", "DryRun"}
 _RUN_STATE_PATH = "RunInstances.Reservation.Instances.Instance.State"
 
 
