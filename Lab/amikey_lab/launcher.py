@@ -46,8 +46,8 @@ def serve(directory: Path, port: int = 0, pending_polls: int = 0, instance_conne
         return 2
     from . import lab as lab_module, labdir
     from .images import PROPERTIES, TAG_PREFIX
-    from . import (patch_console, patch_facts, patch_fingerprints, patch_instance_connect, patch_instances,
-                   patch_pending, patch_sharing, patch_ssm, patch_userdata)
+    from . import (patch_console, patch_facts, patch_fingerprints, patch_idempotency, patch_instance_connect,
+                   patch_instances, patch_pending, patch_sharing, patch_ssm, patch_userdata)
 
     lab = lab_module.Lab(directory, pending_polls)
     lab_module.LAB = lab
@@ -59,6 +59,7 @@ def serve(directory: Path, port: int = 0, pending_polls: int = 0, instance_conne
     patch_userdata.apply()
     patch_ssm.apply()
     patch_instance_connect.apply(instance_connect_ttl)
+    patch_idempotency.apply()           # at the response layer: a repeated token never reaches the backend
     patch_pending.apply(pending_polls)   # last: it wraps the patched lifecycle methods
 
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
