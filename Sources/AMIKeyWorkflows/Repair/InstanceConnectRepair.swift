@@ -22,9 +22,9 @@ struct InstanceConnectRepair {
             throw AWSFailure(code: "instance-not-reachable",
                              message: "\(id) is \(target.instance.state.name) and has no address to log in to; start it, or use --method user-data")
         }
-        var steps: [RepairReport.Step] = []
+        var steps: [WorkflowStep] = []
         func step(_ id: String, _ summary: String) {
-            let step = RepairReport.Step(id: id, summary: summary, state: .done)
+            let step = WorkflowStep(id: id, summary: summary, state: .done)
             steps.append(step)
             progress(.step(step))
         }

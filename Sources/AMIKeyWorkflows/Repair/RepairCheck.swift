@@ -25,23 +25,9 @@ struct RepairCheck {
 
     /// "sshd at ADDRESS accepts the key for USER", when an SSH probe says so; nil when it cannot tell.
     func probe() async -> String? {
-        guard let processes = context.processes, let host = target.address else { return nil }
-        do {
-            var scratch = try ScratchDirectory(prefix: "amikey-repair", context: context)
-            defer { scratch.remove() }
-            let keyFile = try scratch.write("key.pub", target.key.openSSHRepresentation() + "\n")
-            var knownHosts: String?
-            if let hostKeys = target.console?.hostPublicKeys, !hostKeys.isEmpty {
-                knownHosts = try scratch.write("known_hosts", KnownHosts.lines(hostPublicKeys: hostKeys, host: host, port: nil))
-            }
-            let probe = SSHProbe(host: host, user: target.user, publicKeyFiles: [keyFile], knownHostsFile: knownHosts,
-                                 sshConfig: request.sshConfig)
-            let run = try await processes.run(ProcessCommand("ssh", probe.arguments, environment: context.environment))
-            let result = SSHProbeResult(status: run.status, standardError: run.standardError)
-            return result.acceptedKeyFiles.contains(keyFile) ? "sshd at \(host) accepts the key for \(target.user) (SSH probe)" : nil
-        } catch {
-            return nil
-        }
+        guard let host = target.address else { return nil }
+        return await SSHKeyCheck(context: context, sshConfig: request.sshConfig)
+            .accepts(target.key, user: target.user, host: host, hostKeys: target.console?.hostPublicKeys ?? [])
     }
 
     /// Waits until the console table for the user lists the key, reporting every poll; nil when it never did.
@@ -50,7 +36,7 @@ struct RepairCheck {
         let listed: @Sendable (EC2.GetConsoleOutputOutput) -> WaiterValue? = { output in
             let console = ConsoleLog.parse(output.text ?? "")
             guard let table = console.authorizedKeys.last(where: { $0.user == user }) else { return .bool(false) }
-            return .bool(RepairTarget.table(table, lists: key))
+            return .bool(table.lists(key))
         }
         // EC2 posts console output after state transitions, usually within minutes of a boot (instance-console.md).
         let waiter = Waiter<EC2.GetConsoleOutputOutput>(

@@ -12,35 +12,6 @@ public struct RepairReport: Sendable {
         case planned
     }
 
-    /// One step, as the user sees it.
-    public struct Step: Sendable, Hashable {
-        /// Whether the step ran.
-        public enum State: String, Sendable, Hashable {
-            /// It ran in this run.
-            case done
-            /// An earlier, interrupted run had done it (read from the journal).
-            case resumed
-            /// It would run (`--plan`).
-            case planned
-            /// It was not needed.
-            case skipped
-        }
-
-        /// Stable id (`stop`, `set-user-data`, …).
-        public var id: String
-        /// What it does, with the ids and values involved.
-        public var summary: String
-        /// Whether it ran.
-        public var state: State
-
-        /// A step.
-        public init(id: String, summary: String, state: State) {
-            self.id = id
-            self.summary = summary
-            self.state = state
-        }
-    }
-
     /// The instance.
     public var instanceId: String
     /// The method used.
@@ -58,7 +29,7 @@ public struct RepairReport: Sendable {
     /// How the result was confirmed from outside (`sshd accepts the key (probe)`), nil when it could not be.
     public var confirmation: String?
     /// The steps in order.
-    public var steps: [Step]
+    public var steps: [WorkflowStep]
     /// Things the user should know (a changed public IP, an unconfirmed install).
     public var notes: [String]
     /// The address to log in to afterwards (it changes when a stopped instance starts without an Elastic IP).
@@ -68,7 +39,7 @@ public struct RepairReport: Sendable {
 
     /// A report.
     public init(instanceId: String, method: RepairRequest.Method, user: String, userBasis: String, publicKey: SSHPublicKey,
-                keySource: String, status: Status, confirmation: String? = nil, steps: [Step] = [], notes: [String] = [],
+                keySource: String, status: Status, confirmation: String? = nil, steps: [WorkflowStep] = [], notes: [String] = [],
                 address: String? = nil, region: String) {
         self.instanceId = instanceId
         self.method = method

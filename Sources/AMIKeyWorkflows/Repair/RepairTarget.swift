@@ -27,14 +27,7 @@ struct RepairTarget: Sendable {
     /// `ssh-authkey-fingerprints`, so it was installed then.
     var consoleListsKey: Bool {
         guard let table = console?.authorizedKeys.last(where: { $0.user == user }) else { return false }
-        return Self.table(table, lists: key)
-    }
-
-    /// Whether a cloud-init table row carries the key's fingerprint in the table's own hash.
-    static func table(_ table: AuthorizedKeysTable, lists key: SSHPublicKey) -> Bool {
-        guard let hash = table.hash.flatMap({ FingerprintHash(rawValue: $0.lowercased()) }) else { return false }
-        let fingerprint = key.cloudInitFingerprint(hash)
-        return table.rows.contains { $0.fingerprint.lowercased() == fingerprint }
+        return table.lists(key)
     }
 
     /// The address to reach the instance at: its public DNS name, else its public IP, else its private IP.

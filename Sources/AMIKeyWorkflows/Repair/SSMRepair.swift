@@ -12,9 +12,9 @@ struct SSMRepair {
 
     func run(_ target: RepairTarget) async throws -> RepairReport {
         let id = target.instance.instanceId
-        var steps: [RepairReport.Step] = []
+        var steps: [WorkflowStep] = []
         func step(_ id: String, _ summary: String) {
-            let step = RepairReport.Step(id: id, summary: summary, state: .done)
+            let step = WorkflowStep(id: id, summary: summary, state: .done)
             steps.append(step)
             progress(.step(step))
         }

@@ -21,10 +21,10 @@ struct UserDataRepair {
         let directory = request.journalDirectory.map(context.resolve) ?? context.fileSystem.join(context.homeDirectory, ".amikey/repair")
         let file = RepairJournal.file(directory: directory, instanceId: target.instance.instanceId, region: target.region, context: context)
         let path = file.path
-        var steps: [RepairReport.Step] = []
+        var steps: [WorkflowStep] = []
         var notes: [String] = []
-        func step(_ id: String, _ summary: String, _ state: RepairReport.Step.State) {
-            let step = RepairReport.Step(id: id, summary: summary, state: state)
+        func step(_ id: String, _ summary: String, _ state: WorkflowStep.State) {
+            let step = WorkflowStep(id: id, summary: summary, state: state)
             steps.append(step)
             progress(.step(step))
         }

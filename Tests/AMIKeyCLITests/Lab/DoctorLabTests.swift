@@ -21,7 +21,7 @@ extension OneLabSuites {
     @Suite("amikey doctor on the lab's instances, through the CLI")
     struct DoctorLabTests {
         /// Not the lab's default region, where the demo imports key pairs of the same names.
-        static let region = "eu-west-1"
+        static let region = LabRegion.doctor
 
         @Test("seed: launch-key-not-installed naming K_A and old-key; healthy: ok, wrong user; --probe confirms with sshd; no secret leaves")
         func doctor() async throws {

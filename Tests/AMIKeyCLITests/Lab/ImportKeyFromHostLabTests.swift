@@ -17,7 +17,7 @@ extension OneLabSuites {
     /// Isolation: its own region, where it builds the seed's scenario with ``DoctorLabScenario``.
     @Suite("amikey import-key --from-host on the lab's seed instance")
     struct ImportKeyFromHostLabTests {
-        static let region = "ap-northeast-1"
+        static let region = LabRegion.importFromHost
 
         @Test("K_A's public key is read from the seed instance and imported into B; nothing of K_A's private key is sent")
         func seedStepOne() async throws {

@@ -19,7 +19,7 @@ extension OneLabSuites {
     /// seed's scenario with ``DoctorLabScenario`` and imports `old-key` into account B.
     @Suite("amikey relaunch on the lab's seed instance, through the CLI")
     struct RelaunchLabTests {
-        static let region = "eu-central-1"
+        static let region = LabRegion.relaunch
 
         @Test("import K_A's public key as old-key in B, relaunch the seed instance with it: ssh -i K_A logs in to the new instance")
         func relaunch() async throws {

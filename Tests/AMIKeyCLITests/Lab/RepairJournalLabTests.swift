@@ -12,7 +12,7 @@ extension OneLabSuites {
     /// run again; every time the repair finishes, the key logs in and the original user data is back byte for byte.
     @Suite("amikey repair --method user-data killed after every step, then run again")
     struct RepairJournalLabTests {
-        static let region = "ap-southeast-2"
+        static let region = LabRegion.repairJournal
         static let phases = ["saved", "stopped", "user-data-set", "started", "confirmed", "stopped-again", "restored", "finished"]
 
         @Test("kill -9 after each step; the re-run finishes; original user data restored; every key kept")
@@ -68,15 +68,15 @@ extension OneLabSuites {
         @Test("the instance's user data is amikey's but the journal is gone: refused, with where to look")
         func journalMissing() async throws {
             let lab = try currentLab()
-            let scenario = try await RepairLabScenario.build(lab, region: "sa-east-1")
+            let scenario = try await RepairLabScenario.build(lab, region: LabRegion.repairJournalMissing)
             let instance = try await scenario.launchSeedInstance(userData: nil)
             var variables = scenario.doctor.cli.variables
             variables["AMIKEY_TEST_KILL_AFTER"] = "user-data-set"
             let arguments = ["repair", instance, "--key-pair", "new-key", "--method", "user-data", "--journal-dir", scenario.journals,
-                             "--profile", "lab-b", "--region", "sa-east-1"]
+                             "--profile", "lab-b", "--region", LabRegion.repairJournalMissing]
             let killed = try Oracle.execute(try ExecutableTests.executable(), arguments, environment: variables)
             #expect(killed.status == SIGKILL)
-            try FileManager.default.removeItem(atPath: scenario.journals + "/repair-sa-east-1-\(instance).json")
+            try FileManager.default.removeItem(atPath: scenario.journals + "/repair-\(LabRegion.repairJournalMissing)-\(instance).json")
             let rerun = await scenario.doctor.cli.run(arguments)
             #expect(rerun.status == 3)
             #expect(rerun.stderr.contains("is amikey's repair user data, but there is no journal"), "\(rerun.stderr)")

@@ -20,7 +20,7 @@ extension OneLabSuites {
         static func accountB(_ region: String) -> [String] { ["--profile", "lab-b", "--region", region] }
 
         @Test("user-data, ssm and instance-connect each install K_B and keep K_A; user data restored byte for byte; no private key sent",
-              arguments: [("user-data", "ap-northeast-1"), ("ssm", "ap-northeast-3"), ("instance-connect", "ap-southeast-1")])
+              arguments: [("user-data", LabRegion.repairUserData), ("ssm", LabRegion.repairSSM), ("instance-connect", LabRegion.repairInstanceConnect)])
         func repair(_ method: String, _ region: String) async throws {
             let lab = try currentLab()
             let scenario = try await RepairLabScenario.build(lab, region: region)
@@ -81,7 +81,7 @@ extension OneLabSuites {
         @Test("--plan lists the steps and changes nothing; a stopped instance is refused by ssm and instance-connect")
         func plan() async throws {
             let lab = try currentLab()
-            let region = "ap-south-1"
+            let region = LabRegion.repairPlan
             let scenario = try await RepairLabScenario.build(lab, region: region)
             let instance = try await scenario.launchSeedInstance(userData: nil)
             let run = await scenario.doctor.cli.run(["repair", instance, "--key-pair", "new-key", "--method", "user-data",

@@ -1,0 +1,119 @@
+import AWSCore
+import AWSServices
+import EC2Evidence
+import Foundation
+import SSHKeys
+
+/// One instance's migration as a journaled state machine: describe the source and its keys → CreateImage (found
+/// again by its request tag) → share it with B → import the source key pair's public key into B under the same name
+/// → RunInstances in B (found again by its client token) → check from outside. Each step is recorded before and
+/// after the call that creates something, and each is safe to repeat, so a re-run after any crash finishes the
+/// migration with exactly one image, one key pair and one instance.
+struct InstanceMigration {
+    let request: MigrationRequest
+    let instanceId: String
+    let source: AWSServiceClient
+    let target: AWSServiceClient
+    let accounts: (source: String, target: String)
+    let region: String
+    let context: WorkflowContext
+    let progress: @Sendable (MigrationProgress) -> Void
+
+    /// The tag put on everything amikey creates, naming the source instance: how a person (or a re-run without a
+    /// journal) finds it.
+    static let originTag = "amikey:migrated-from"
+
+    func run() async throws -> MigrationReport.Item {
+        let directory = request.journalDirectory.map(context.resolve) ?? context.fileSystem.join(context.homeDirectory, ".amikey/migrate")
+        let file = MigrationJournal.file(directory: directory, sourceAccount: accounts.source, region: region, instanceId: instanceId, context: context)
+        var steps: [WorkflowStep] = []
+        func step(_ id: String, _ summary: String, _ state: WorkflowStep.State) {
+            let step = WorkflowStep(id: id, summary: summary, state: state)
+            steps.append(step)
+            progress(.step(instanceId, step))
+        }
+        var journal: MigrationJournal
+        if let found = try MigrationJournal.read(file, context: context) {
+            guard found.targetAccount == accounts.target else {
+                throw AWSFailure(
+                    code: "migration-elsewhere",
+                    message: "\(instanceId) was migrated to account \(found.targetAccount) (journal \(file.path)), not \(accounts.target)")
+            }
+            journal = found
+            if journal.phase == .verified {
+                step("journal", "already migrated to \(journal.targetInstanceId ?? "?") in \(journal.targetAccount) (journal \(file.path))", .resumed)
+                return item(journal, steps: steps, status: "already-migrated")
+            }
+            step("journal", "resuming the migration recorded in \(file.path) after \(journal.phase.rawValue)", .resumed)
+        } else {
+            journal = try await describe()
+            try file.write(journal, context: context)
+            let baked = journal.bakedKeys.isEmpty ? "no console table" : "\(journal.bakedKeys.count) keys in the console table"
+            step("describe", "read \(instanceId): key pair \(journal.keyName ?? "none"), \(baked)", .done)
+        }
+        func record(_ phase: MigrationJournal.Phase) throws(AWSFailure) {
+            journal.phase = phase
+            try file.write(journal, context: context)
+            killIfAsked(phase.rawValue)
+        }
+        killIfAsked(MigrationJournal.Phase.described.rawValue)
+
+        if journal.phase < .imageAvailable {
+            if journal.imageRequestTag == nil {
+                journal.imageRequestTag = UUID().uuidString.lowercased()
+                try record(.imageRequested)
+            }
+            let image = try await createImage(journal.imageRequestTag ?? "")
+            journal.imageId = image.imageId
+            journal.snapshotIds = image.blockDeviceMappings.compactMap { $0.ebs?.snapshotId }
+            try record(.imageAvailable)
+            step("create-image", "created \(image.imageId) from \(instanceId) in \(accounts.source)\(request.noReboot ? " (no reboot)" : ""); it is available", .done)
+        }
+        guard let imageId = journal.imageId else { throw AWSFailure(code: "journal-damaged", message: "\(file.path) has no image id after CreateImage") }
+        if journal.phase < .shared {
+            _ = try await source.send(EC2.modifyImageAttribute(.init(imageId: imageId, add: [.account(accounts.target)])))
+            try record(.shared)
+            step("share", "shared \(imageId) with account \(accounts.target) (launch permission)", .done)
+        }
+        if journal.phase < .keyImported {
+            if let keyName = journal.keyName, let publicKey = journal.publicKey {
+                journal.keyPairImported = try await importKey(keyName, publicKey)
+                step("import-key", journal.keyPairImported == true
+                     ? "imported the source key pair's public key into \(accounts.target) as \(keyName)"
+                     : "key pair \(keyName) is already in \(accounts.target) with the same key", .done)
+            } else {
+                step("import-key", "\(instanceId) has no launch key pair: nothing to import; the image's own keys travel inside it", .skipped)
+            }
+            try record(.keyImported)
+        }
+        if journal.phase < .running {
+            if journal.clientToken == nil {
+                journal.clientToken = "amikey-migrate-" + UUID().uuidString.lowercased()
+                try record(.launchRequested)
+            }
+            let launched = try await launch(imageId: imageId, journal: journal)
+            journal.targetInstanceId = launched.instanceId
+            try record(.running)
+            step("launch", "launched \(launched.instanceId) in \(accounts.target) from \(imageId) with key pair \(journal.keyName ?? "none"); it is running", .done)
+        }
+        if journal.phase < .verified {
+            journal.verification = try await verify(journal)
+            try record(.verified)
+            step("verify", journal.verification ?? "could not check the new instance from outside", .done)
+        }
+        return item(journal, steps: steps, status: "migrated")
+    }
+
+    /// The report line for this instance.
+    func item(_ journal: MigrationJournal, steps: [WorkflowStep], status: String) -> MigrationReport.Item {
+        MigrationReport.Item(
+            instanceId: instanceId, status: status, steps: steps, imageId: journal.imageId, snapshotIds: journal.snapshotIds,
+            keyName: journal.keyName, keyPairImported: journal.keyPairImported, targetInstanceId: journal.targetInstanceId,
+            targetAddress: nil, verification: journal.verification,
+            bakedKeys: journal.bakedKeys.map { "\($0.user) \($0.fingerprint) \($0.comment ?? "-")" }, failure: nil)
+    }
+
+    private func killIfAsked(_ phase: String) {
+        if context.environment["AMIKEY_TEST_KILL_AFTER"] == phase { kill(getpid(), SIGKILL) }
+    }
+}
