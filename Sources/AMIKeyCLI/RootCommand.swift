@@ -17,7 +17,7 @@ public struct RootCommand: AsyncParsableCommand {
             """),
         version: version,
         subcommands: [WhoAmICommand.self, FingerprintCommand.self, MatchCommand.self, ConvertCommand.self, ConsoleKeysCommand.self,
-                      DoctorCommand.self, ImportKeyCommand.self, RelaunchCommand.self, RepairCommand.self,
+                      DoctorCommand.self, ImportKeyCommand.self, RelaunchCommand.self, RepairCommand.self, MigrateCommand.self,
                       LabCommand.self]
     )
 

@@ -1,0 +1,101 @@
+import AMIKeyWorkflows
+import ArgumentParser
+
+/// `amikey migrate --source-profile A --target-profile B INSTANCE_ID... [--plan] [--probe] [...]`
+struct MigrateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate",
+        abstract: "Move instances to another account by sharing an image, with the key pair that really logs in.",
+        discussion: HelpText.reflow("""
+            The seed's procedure done right from the start. For each INSTANCE_ID in the source account (A):
+              1. read the instance, the public key of its launch key pair, and the keys its console table lists
+                 (the image carries that authorized_keys, so those keys travel inside it)
+              2. CreateImage (it reboots the instance unless --no-reboot), tagged amikey:migrated-from, and wait
+              3. share the image with the target account (B)
+              4. import the launch key pair's public key into B under the same name (an existing key pair with
+                 the same key is fine; another key under that name stops here, nothing is overwritten)
+              5. RunInstances in B with that key pair, the source's instance type (or --instance-type), B's
+                 default subnet and security group (or --subnet, --security-group), the tags, a client token
+              6. check from outside: the new instance's console table lists the key (and with --probe, sshd
+                 accepts it, host key pinned from the console)
+            So the key pair shown for the new instance is the key that logs in. Each step is recorded in a
+            journal (~/.amikey/migrate, or --journal-dir) before and after it creates anything: if the command
+            is interrupted, run it again and it resumes, creating no second image, key pair or instance; a
+            finished migration is reported, not repeated. Several instances move at once; one failing does not
+            stop the others. The end lists what was created in each account.
+            Both profiles must use one region (a shared image launches in its own region). Encrypted images are
+            not handled yet: the command stops after CreateImage and says what to do.
+            Exit status: 0 every instance migrated (or planned), 2 usage error, 3 an account could not be
+            reached or any instance failed (its error is in the report).
+            Examples:
+              amikey migrate --source-profile account-a --target-profile account-b i-0123456789abcdef0 --plan
+              amikey migrate --source-profile account-a --target-profile account-b i-0123456789abcdef0 i-0fedcba9876543210 --probe
+            """))
+
+    @Option(name: .customLong("source-profile"), help: ArgumentHelp("The profile of the account the instances are in (A).", valueName: "PROFILE"))
+    var sourceProfile: String
+
+    @Option(name: .customLong("target-profile"), help: ArgumentHelp("The profile of the account to move them to (B).", valueName: "PROFILE"))
+    var targetProfile: String
+
+    @Argument(help: ArgumentHelp("The instances to move.", valueName: "INSTANCE_ID"))
+    var instanceIds: [String]
+
+    @Flag(help: "Show the steps, and which are already done, and change nothing.")
+    var plan = false
+
+    @Flag(help: "After the launch, also ask the new instance's sshd whether it accepts the key (public key only).")
+    var probe = false
+
+    @Option(name: .customLong("instance-type"), help: ArgumentHelp("The target's instance type (default: the source's).", valueName: "TYPE"))
+    var instanceType: String?
+
+    @Option(help: ArgumentHelp("The target's subnet in B (default: B's default subnet).", valueName: "SUBNET_ID"))
+    var subnet: String?
+
+    @Option(name: .customLong("security-group"), help: ArgumentHelp("A security group in B (repeatable; default: B's default group).", valueName: "GROUP_ID"))
+    var securityGroups: [String] = []
+
+    @Flag(name: .customLong("no-reboot"), help: "CreateImage without rebooting the source (file systems may be inconsistent in the image).")
+    var noReboot = false
+
+    @Option(name: .customLong("ssh-config"), help: ArgumentHelp("An OpenSSH client config for --probe (ssh -F).", valueName: "FILE"))
+    var sshConfig: String?
+
+    @Option(name: .customLong("journal-dir"), help: ArgumentHelp("Where the journals are kept (default ~/.amikey/migrate).", valueName: "DIR"))
+    var journalDirectory: String?
+
+    @OptionGroup var aws: AWSOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard !instanceIds.isEmpty else { throw ValidationError("name at least one INSTANCE_ID to migrate") }
+        for id in instanceIds where !(id.hasPrefix("i-") && id.count > 2) {
+            throw ValidationError("INSTANCE_ID looks like i-0123456789abcdef0, not \"\(id)\"")
+        }
+        if Set(instanceIds).count != instanceIds.count { throw ValidationError("an INSTANCE_ID is named twice") }
+        if sourceProfile == targetProfile { throw ValidationError("--source-profile and --target-profile must be different accounts") }
+    }
+
+    func run() async throws {
+        let environment = CommandEnvironment.current
+        let request = MigrationRequest(
+            sourceProfile: sourceProfile, targetProfile: targetProfile, instanceIds: instanceIds, planOnly: plan, probe: probe,
+            instanceType: instanceType, subnetId: subnet, securityGroupIds: securityGroups, noReboot: noReboot,
+            sshConfig: sshConfig, journalDirectory: journalDirectory)
+        let sink = environment.output
+        do {
+            let report = try await environment.withAWS(aws) { context in
+                try await MigrationWorkflow().run(request, context: context) { sink.writeError(MigrationRenderer.progress($0)) }
+            }
+            switch output.format {
+            case .json: sink.write(MigrationRenderer.json(report).serialized() + "\n")
+            case .text: sink.write(MigrationRenderer.text(report, style: environment.textStyle(output)))
+            }
+            if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+        } catch let failure as AWSFailure {
+            AWSFailureRenderer.render(failure, format: output.format, to: sink)
+            throw ExitCode(failure.exitCode)
+        }
+    }
+}
