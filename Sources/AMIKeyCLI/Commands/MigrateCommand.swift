@@ -14,22 +14,29 @@ struct MigrateCommand: AsyncParsableCommand {
               3. share the image with the target account (B)
               4. import the launch key pair's public key into B under the same name (an existing key pair with
                  the same key is fine; another key under that name stops here, nothing is overwritten)
-              5. RunInstances in B with that key pair, the source's instance type (or --instance-type), B's
+              5. with --copy-image, --target-region or --target-kms-key: A also grants B create-volume permission
+                 on the snapshots and B copies the image (into the target region, encrypted with the target key)
+              6. RunInstances in B with that key pair, the source's instance type (or --instance-type), B's
                  default subnet and security group (or --subnet, --security-group), the tags, a client token
-              6. check from outside: the new instance's console table lists the key (and with --probe, sshd
+              7. check from outside: the new instance's console table lists the key (and with --probe, sshd
                  accepts it, host key pinned from the console)
             So the key pair shown for the new instance is the key that logs in. Each step is recorded in a
             journal (~/.amikey/migrate, or --journal-dir) before and after it creates anything: if the command
             is interrupted, run it again and it resumes, creating no second image, key pair or instance; a
             finished migration is reported, not repeated. Several instances move at once; one failing does not
             stop the others. The end lists what was created in each account.
-            Both profiles must use one region (a shared image launches in its own region). Encrypted images are
-            not handled yet: the command stops after CreateImage and says what to do.
+            Without --target-region both profiles must resolve to one region (a shared image launches in its own
+            region). Key pairs are per region: the key is imported where the instance is launched. Encrypted
+            source images are not handled yet: the command stops after CreateImage and says what to do.
+            --dry-run asks AWS with DryRun=true whether CreateImage and ImportKeyPair are permitted, and lists the
+            calls that cannot be asked before the image exists.
             Exit status: 0 every instance migrated (or planned), 2 usage error, 3 an account could not be
             reached or any instance failed (its error is in the report).
             Examples:
               amikey migrate --source-profile account-a --target-profile account-b i-0123456789abcdef0 --plan
               amikey migrate --source-profile account-a --target-profile account-b i-0123456789abcdef0 i-0fedcba9876543210 --probe
+              amikey migrate --source-profile account-a --target-profile account-b i-0123456789abcdef0 --target-region eu-west-1
+              amikey migrate --source-profile account-a --target-profile account-b i-0123456789abcdef0 --dry-run
             """))
 
     @Option(name: .customLong("source-profile"), help: ArgumentHelp("The profile of the account the instances are in (A).", valueName: "PROFILE"))
@@ -59,6 +66,20 @@ struct MigrateCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-reboot"), help: "CreateImage without rebooting the source (file systems may be inconsistent in the image).")
     var noReboot = false
 
+    @Option(name: .customLong("target-region"), help: ArgumentHelp(
+        "Launch in this region (default: the source's); B copies the shared image there first.", valueName: "REGION"))
+    var targetRegion: String?
+
+    @Flag(name: .customLong("copy-image"), help: "B copies the shared image and launches from its own copy (it then no longer depends on A's image).")
+    var copyImage = false
+
+    @Option(name: .customLong("target-kms-key"), help: ArgumentHelp(
+        "Encrypt B's copy with this customer managed KMS key (implies --copy-image).", valueName: "KEY_ARN"))
+    var targetKMSKey: String?
+
+    @Flag(name: .customLong("dry-run"), help: "Ask AWS (DryRun) whether each call that can be asked now is permitted; change nothing.")
+    var dryRun = false
+
     @Option(name: .customLong("ssh-config"), help: ArgumentHelp("An OpenSSH client config for --probe (ssh -F).", valueName: "FILE"))
     var sshConfig: String?
 
@@ -75,6 +96,7 @@ struct MigrateCommand: AsyncParsableCommand {
         }
         if Set(instanceIds).count != instanceIds.count { throw ValidationError("an INSTANCE_ID is named twice") }
         if sourceProfile == targetProfile { throw ValidationError("--source-profile and --target-profile must be different accounts") }
+        if plan && dryRun { throw ValidationError("give --plan or --dry-run, not both") }
     }
 
     func run() async throws {
@@ -82,7 +104,8 @@ struct MigrateCommand: AsyncParsableCommand {
         let request = MigrationRequest(
             sourceProfile: sourceProfile, targetProfile: targetProfile, instanceIds: instanceIds, planOnly: plan, probe: probe,
             instanceType: instanceType, subnetId: subnet, securityGroupIds: securityGroups, noReboot: noReboot,
-            sshConfig: sshConfig, journalDirectory: journalDirectory)
+            sshConfig: sshConfig, journalDirectory: journalDirectory, targetRegion: targetRegion, copyImage: copyImage,
+            dryRun: dryRun, targetKMSKey: targetKMSKey)
         let sink = environment.output
         do {
             let report = try await environment.withAWS(aws) { context in

@@ -10,6 +10,7 @@ enum MigrationRenderer {
             ("sourceAccount", .string(report.sourceAccount)),
             ("targetAccount", .string(report.targetAccount)),
             ("region", .string(report.region)),
+            ("targetRegion", .string(report.targetRegion)),
             ("instances", .array(report.items.map(item))),
             ("created", .object([
                 ("source", .array(created(report).source.map(JSONValue.string))),
@@ -27,6 +28,7 @@ enum MigrationRenderer {
             })),
             ("imageId", .optional(item.imageId)),
             ("snapshotIds", .array(item.snapshotIds.map(JSONValue.string))),
+            ("copiedImageId", .optional(item.copiedImageId)),
             ("keyName", .optional(item.keyName)),
             ("keyPairImported", item.keyPairImported.map(JSONValue.bool) ?? .null),
             ("targetInstanceId", .optional(item.targetInstanceId)),
@@ -43,7 +45,8 @@ enum MigrationRenderer {
         for item in report.items {
             if let image = item.imageId { source.append("\(image) (image of \(item.instanceId), shared with \(report.targetAccount))") }
             source += item.snapshotIds.map { "\($0) (snapshot of that image)" }
-            if let key = item.keyName, item.keyPairImported == true { target.append("key pair \(key)") }
+            if let copy = item.copiedImageId { target.append("\(copy) (B's copy of \(item.imageId ?? "the image"), in \(report.targetRegion))") }
+            if let key = item.keyName, item.keyPairImported == true { target.append("key pair \(key) (\(report.targetRegion))") }
             if let instance = item.targetInstanceId { target.append("\(instance) (from \(item.instanceId))") }
         }
         return (source, target)
@@ -51,7 +54,8 @@ enum MigrationRenderer {
 
     /// Per instance its steps, then what was created in each account.
     static func text(_ report: MigrationReport, style: TextStyle) -> String {
-        var lines = ["Source account \(report.sourceAccount) → target account \(report.targetAccount), \(report.region)", ""]
+        let regions = report.region == report.targetRegion ? report.region : "\(report.region) → \(report.targetRegion)"
+        var lines = ["Source account \(report.sourceAccount) → target account \(report.targetAccount), \(regions)", ""]
         for item in report.items {
             lines.append(style.bold("\(item.instanceId): \(item.status)"))
             for (index, step) in item.steps.enumerated() {
@@ -66,6 +70,8 @@ enum MigrationRenderer {
         let (source, target) = created(report)
         if report.items.allSatisfy({ $0.status == "planned" }) {
             lines.append(style.dim("Plan only: nothing was changed. Run again without --plan to migrate."))
+        } else if report.items.allSatisfy({ $0.status == "dry-run" || $0.status == "failed" }), report.items.contains(where: { $0.status == "dry-run" }) {
+            lines.append(style.dim("Dry run: nothing was changed."))
         } else {
             lines.append("Created in \(report.sourceAccount): " + (source.isEmpty ? "nothing" : source.joined(separator: ", ")))
             lines.append("Created in \(report.targetAccount): " + (target.isEmpty ? "nothing" : target.joined(separator: ", ")))

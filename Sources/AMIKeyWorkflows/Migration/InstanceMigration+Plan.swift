@@ -14,13 +14,15 @@ extension InstanceMigration {
             WorkflowStep(id: "describe", summary: "read \(instanceId), the public key of \(key) and the console's key table in \(accounts.source)", state: state(.described)),
             WorkflowStep(id: "create-image", summary: "CreateImage of \(instanceId)\(request.noReboot ? " without reboot" : " (it reboots)"), tagged \(Self.originTag)=\(instanceId); wait until available", state: state(.imageAvailable)),
             WorkflowStep(id: "share", summary: "share the image with \(accounts.target) (launch permission)", state: state(.shared)),
-            WorkflowStep(id: "import-key", summary: "import the public key of \(key) into \(accounts.target) under the same name (never overwriting)", state: state(.keyImported)),
+            WorkflowStep(id: "import-key", summary: "import the public key of \(key) into \(accounts.target) in \(targetRegion) under the same name (never overwriting)", state: state(.keyImported)),
+        ] + (request.copies ? [
+            WorkflowStep(id: "copy-image", summary: "\(accounts.target) copies the shared image into \(targetRegion)\(request.targetKMSKey.map { ", encrypted with \($0)" } ?? "") (create-volume permission on the snapshots granted first); wait until available", state: state(.copied)),
+        ] : []) + [
             WorkflowStep(id: "launch", summary: "RunInstances in \(accounts.target) with that key pair, \(request.instanceType ?? "the source's instance type"), \(request.subnetId ?? "the default subnet"), tags copied, a client token; wait until running", state: state(.running)),
             WorkflowStep(id: "verify", summary: "check the new instance's console table lists the key\(request.probe ? ", and an SSH probe" : "")", state: state(.verified)),
         ]
         var item = journal.map { self.item($0, steps: steps, status: "planned") }
-            ?? MigrationReport.Item(instanceId: instanceId, status: "planned", steps: steps, imageId: nil, snapshotIds: [], keyName: nil,
-                                    keyPairImported: nil, targetInstanceId: nil, targetAddress: nil, verification: nil, bakedKeys: [], failure: nil)
+            ?? MigrationReport.Item(instanceId: instanceId, status: "planned", steps: steps)
         item.status = "planned"
         return item
     }

@@ -35,7 +35,8 @@ extension InstanceMigration {
             table.rows.map { MigrationJournal.BakedKey(user: table.user, hash: table.hash, fingerprint: $0.fingerprint, comment: $0.comment) }
         }
         return MigrationJournal(
-            instanceId: instanceId, region: region, sourceAccount: accounts.source, targetAccount: accounts.target, phase: .described,
+            instanceId: instanceId, region: region, targetRegion: targetRegion, sourceAccount: accounts.source,
+            targetAccount: accounts.target, phase: .described,
             keyName: instance.keyName, publicKey: publicKey, instanceType: instance.instanceType,
             tags: Dictionary(instance.tags.filter { !$0.key.hasPrefix("aws:") }.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a }),
             loginUser: tables.last { $0.user != "root" }?.user, bakedKeys: baked)
@@ -69,6 +70,23 @@ extension InstanceMigration {
                     + "image encrypted with the default aws/ebs key cannot be shared at all. amikey migrate does not handle "
                     + "encrypted images yet; the image was left in \(accounts.source) for you to copy with a customer managed key "
                     + "(aws ec2 copy-image --encrypted --kms-key-id ...)")
+        }
+        return image
+    }
+
+    /// Step 6: B copies the shared image into the target region (B owns the copy; with `--target-kms-key` it is
+    /// encrypted with that key), found again by its client token; then waits until it is available.
+    func copyImage(_ imageId: String, token: String) async throws -> EC2.Image {
+        let output = try await target.send(EC2.copyImage(.init(
+            sourceImageId: imageId, sourceRegion: region, name: "amikey-migrate-\(instanceId)-\(token.suffix(8))", clientToken: token,
+            description: "amikey migrate: \(instanceId) from account \(accounts.source)",
+            encrypted: request.targetKMSKey == nil ? nil : true, kmsKeyId: request.targetKMSKey,
+            tagSpecifications: [.init(resourceType: "image", tags: [.init(key: Self.originTag, value: instanceId)])])))
+        let observation = try await target.wait(EC2.Waiters.imageAvailable, polling: EC2.describeImages(.init(imageIds: [output.imageId]))) {
+            progress(.waiting(instanceId, $0))
+        }
+        guard let image = observation.response?.images.first(where: { $0.imageId == output.imageId }) else {
+            throw AWSFailure(code: "no-image", message: "\(output.imageId) is available but DescribeImages does not show it")
         }
         return image
     }

@@ -15,7 +15,10 @@ struct InstanceMigration {
     let source: AWSServiceClient
     let target: AWSServiceClient
     let accounts: (source: String, target: String)
+    /// The source's region.
     let region: String
+    /// The target's region (B's client is there).
+    let targetRegion: String
     let context: WorkflowContext
     let progress: @Sendable (MigrationProgress) -> Void
 
@@ -72,8 +75,15 @@ struct InstanceMigration {
         guard let imageId = journal.imageId else { throw AWSFailure(code: "journal-damaged", message: "\(file.path) has no image id after CreateImage") }
         if journal.phase < .shared {
             _ = try await source.send(EC2.modifyImageAttribute(.init(imageId: imageId, add: [.account(accounts.target)])))
+            // CopyImage by B needs read access to the snapshots too (CopyingAMIs.html, cross-account copy).
+            if request.copies {
+                for snapshot in journal.snapshotIds {
+                    _ = try await source.send(EC2.modifySnapshotAttribute(.init(snapshotId: snapshot, addUserIds: [accounts.target])))
+                }
+            }
             try record(.shared)
-            step("share", "shared \(imageId) with account \(accounts.target) (launch permission)", .done)
+            let volumes = request.copies && !journal.snapshotIds.isEmpty ? " and create-volume permission on \(journal.snapshotIds.joined(separator: ", "))" : ""
+            step("share", "shared \(imageId) with account \(accounts.target) (launch permission\(volumes))", .done)
         }
         if journal.phase < .keyImported {
             if let keyName = journal.keyName, let publicKey = journal.publicKey {
@@ -86,15 +96,29 @@ struct InstanceMigration {
             }
             try record(.keyImported)
         }
+        if journal.phase < .copied {
+            if request.copies {
+                if journal.copyToken == nil {
+                    journal.copyToken = "amikey-migrate-" + UUID().uuidString.lowercased()
+                    try record(.copyRequested)
+                }
+                let copy = try await copyImage(imageId, token: journal.copyToken ?? "")
+                journal.copiedImageId = copy.imageId
+                let encryption = request.targetKMSKey.map { ", encrypted with \($0)" } ?? ""
+                step("copy-image", "\(accounts.target) copied \(imageId) to \(copy.imageId) in \(targetRegion)\(encryption); it is available", .done)
+            }
+            try record(.copied)
+        }
+        let launchImage = journal.copiedImageId ?? imageId
         if journal.phase < .running {
             if journal.clientToken == nil {
                 journal.clientToken = "amikey-migrate-" + UUID().uuidString.lowercased()
                 try record(.launchRequested)
             }
-            let launched = try await launch(imageId: imageId, journal: journal)
+            let launched = try await launch(imageId: launchImage, journal: journal)
             journal.targetInstanceId = launched.instanceId
             try record(.running)
-            step("launch", "launched \(launched.instanceId) in \(accounts.target) from \(imageId) with key pair \(journal.keyName ?? "none"); it is running", .done)
+            step("launch", "launched \(launched.instanceId) in \(accounts.target) (\(targetRegion)) from \(launchImage) with key pair \(journal.keyName ?? "none"); it is running", .done)
         }
         if journal.phase < .verified {
             journal.verification = try await verify(journal)
@@ -106,11 +130,17 @@ struct InstanceMigration {
 
     /// The report line for this instance.
     func item(_ journal: MigrationJournal, steps: [WorkflowStep], status: String) -> MigrationReport.Item {
-        MigrationReport.Item(
-            instanceId: instanceId, status: status, steps: steps, imageId: journal.imageId, snapshotIds: journal.snapshotIds,
-            keyName: journal.keyName, keyPairImported: journal.keyPairImported, targetInstanceId: journal.targetInstanceId,
-            targetAddress: nil, verification: journal.verification,
-            bakedKeys: journal.bakedKeys.map { "\($0.user) \($0.fingerprint) \($0.comment ?? "-")" }, failure: nil)
+        var item = MigrationReport.Item(instanceId: instanceId, status: status, steps: steps)
+        item.imageId = journal.imageId
+        item.snapshotIds = journal.snapshotIds
+        item.copiedImageId = journal.copiedImageId
+        item.targetRegion = journal.targetRegion
+        item.keyName = journal.keyName
+        item.keyPairImported = journal.keyPairImported
+        item.targetInstanceId = journal.targetInstanceId
+        item.verification = journal.verification
+        item.bakedKeys = journal.bakedKeys.map { "\($0.user) \($0.fingerprint) \($0.comment ?? "-")" }
+        return item
     }
 
     private func killIfAsked(_ phase: String) {

@@ -14,6 +14,10 @@ struct MigrationJournal: Codable, Sendable, Hashable {
         case shared
         /// The key pair is in the target account.
         case keyImported = "key-imported"
+        /// CopyImage is about to be sent in B with ``MigrationJournal/copyToken``.
+        case copyRequested = "copy-requested"
+        /// B's copy is available (or no copy is made).
+        case copied
         /// RunInstances is about to be sent with ``MigrationJournal/clientToken``.
         case launchRequested = "launch-requested"
         /// The target instance runs.
@@ -42,8 +46,10 @@ struct MigrationJournal: Codable, Sendable, Hashable {
     var version = 1
     /// The source instance.
     var instanceId: String
-    /// The region (source and target).
+    /// The source's region.
     var region: String
+    /// The region the target instance runs in (the source's unless B copies the image elsewhere).
+    var targetRegion: String
     /// Account A.
     var sourceAccount: String
     /// Account B.
@@ -68,6 +74,10 @@ struct MigrationJournal: Codable, Sendable, Hashable {
     var imageId: String?
     /// Its snapshots.
     var snapshotIds: [String] = []
+    /// CopyImage's client token in B.
+    var copyToken: String?
+    /// B's copy of the image.
+    var copiedImageId: String?
     /// Whether amikey imported the key pair in B (false: it was already there with the same key).
     var keyPairImported: Bool?
     /// RunInstances' client token.

@@ -12,6 +12,10 @@ public struct MigrationReport: Sendable {
         public var imageId: String?
         /// Its snapshots.
         public var snapshotIds: [String]
+        /// B's own copy of the image, when B copied it.
+        public var copiedImageId: String?
+        /// The region the target instance runs in.
+        public var targetRegion: String?
         /// The key pair in B and whether amikey imported it (false: it was there with the same key).
         public var keyName: String?
         /// Whether this run (or an earlier one) imported the key pair.
@@ -26,14 +30,26 @@ public struct MigrationReport: Sendable {
         public var bakedKeys: [String]
         /// Why it failed, when it did.
         public var failure: AWSFailure?
+
+        /// An item with nothing created yet; the ids are filled in as the migration records them.
+        public init(instanceId: String, status: String, steps: [WorkflowStep] = [], failure: AWSFailure? = nil) {
+            self.instanceId = instanceId
+            self.status = status
+            self.steps = steps
+            self.snapshotIds = []
+            self.bakedKeys = []
+            self.failure = failure
+        }
     }
 
     /// Account A.
     public var sourceAccount: String
     /// Account B.
     public var targetAccount: String
-    /// The region.
+    /// The source's region.
     public var region: String
+    /// The region the target instances run in.
+    public var targetRegion: String
     /// Per instance, in the order given.
     public var items: [Item]
 

@@ -25,11 +25,23 @@ public struct MigrationRequest: Sendable, Hashable {
     public var journalDirectory: String?
     /// How many instances move at once.
     public var concurrency: Int
+    /// The region to launch in; nil: the source's. Another region means B copies the image there.
+    public var targetRegion: String?
+    /// B copies the shared image (B owns its copy; needed for another region or re-encryption).
+    public var copyImage: Bool
+    /// Ask AWS (DryRun) whether each call on resources that exist is permitted, and change nothing.
+    public var dryRun: Bool
+    /// The customer managed KMS key B's copy is encrypted with.
+    public var targetKMSKey: String?
+
+    /// Whether B copies the image: asked for, or implied by another region or a target KMS key.
+    public var copies: Bool { copyImage || targetRegion != nil || targetKMSKey != nil }
 
     /// A request.
     public init(sourceProfile: String, targetProfile: String, instanceIds: [String], planOnly: Bool = false, probe: Bool = false,
                 instanceType: String? = nil, subnetId: String? = nil, securityGroupIds: [String] = [], noReboot: Bool = false,
-                sshConfig: String? = nil, journalDirectory: String? = nil, concurrency: Int = 4) {
+                sshConfig: String? = nil, journalDirectory: String? = nil, concurrency: Int = 4, targetRegion: String? = nil,
+                copyImage: Bool = false, dryRun: Bool = false, targetKMSKey: String? = nil) {
         self.sourceProfile = sourceProfile
         self.targetProfile = targetProfile
         self.instanceIds = instanceIds
@@ -42,5 +54,9 @@ public struct MigrationRequest: Sendable, Hashable {
         self.sshConfig = sshConfig
         self.journalDirectory = journalDirectory
         self.concurrency = max(1, concurrency)
+        self.targetRegion = targetRegion
+        self.copyImage = copyImage
+        self.dryRun = dryRun
+        self.targetKMSKey = targetKMSKey
     }
 }

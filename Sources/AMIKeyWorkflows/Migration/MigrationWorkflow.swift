@@ -7,7 +7,8 @@ import AWSServices
 /// journaled so a re-run after any crash resumes, and nothing is created twice.
 ///
 /// Instances move concurrently (at most `request.concurrency` at once); one failing does not stop the others. The
-/// report lists what was created in each account.
+/// report lists what was created in each account. With another `--target-region`, `--copy-image` or a target KMS key,
+/// B copies the shared image (after A grants create-volume permission on its snapshots) and launches from its copy.
 ///
 /// ```swift
 /// let report = try await MigrationWorkflow().run(
@@ -28,12 +29,14 @@ public struct MigrationWorkflow: Sendable {
         progress: @escaping @Sendable (MigrationProgress) -> Void = { _ in }
     ) async throws(AWSFailure) -> MigrationReport {
         let a = try await AWSSession.open(context, profile: request.sourceProfile)
-        let b = try await AWSSession.open(context, profile: request.targetProfile)
-        guard a.region.value == b.region.value else {
+        var targetContext = context
+        if let region = request.targetRegion { targetContext.aws?.overrides.region = region }
+        let b = try await AWSSession.open(targetContext, profile: request.targetProfile)
+        guard a.region.value == b.region.value || request.targetRegion != nil else {
             throw AWSFailure(
                 code: "regions-differ",
                 message: "profile \(request.sourceProfile) uses \(a.region.value) and \(request.targetProfile) uses \(b.region.value); "
-                    + "a shared image is launched in its own region, so give both one region with --region")
+                    + "give both one region with --region, or say where to launch with --target-region (B then copies the image there)")
         }
         let accounts: (source: String, target: String)
         do {
@@ -49,7 +52,7 @@ public struct MigrationWorkflow: Sendable {
         let region = a.region.value
         func migration(_ id: String) -> InstanceMigration {
             InstanceMigration(request: request, instanceId: id, source: a.services, target: b.services, accounts: accounts,
-                              region: region, context: context, progress: progress)
+                              region: region, targetRegion: b.region.value, context: context, progress: progress)
         }
         var items: [String: MigrationReport.Item] = [:]
         await withTaskGroup(of: (String, MigrationReport.Item).self) { group in
@@ -59,14 +62,12 @@ public struct MigrationWorkflow: Sendable {
                 group.addTask {
                     let migration = migration(id)
                     if request.planOnly { return (id, migration.plan()) }
+                    if request.dryRun { return (id, await migration.dryRun()) }
                     do {
                         return (id, try await migration.run())
                     } catch {
                         let failure = error as? AWSFailure ?? AWSFailure(error)
-                        return (id, MigrationReport.Item(
-                            instanceId: id, status: "failed", steps: [], imageId: nil, snapshotIds: [], keyName: nil,
-                            keyPairImported: nil, targetInstanceId: nil, targetAddress: nil, verification: nil, bakedKeys: [],
-                            failure: failure))
+                        return (id, MigrationReport.Item(instanceId: id, status: "failed", failure: failure))
                     }
                 }
             }
@@ -77,7 +78,7 @@ public struct MigrationWorkflow: Sendable {
             }
         }
         return MigrationReport(
-            sourceAccount: accounts.source, targetAccount: accounts.target, region: region,
+            sourceAccount: accounts.source, targetAccount: accounts.target, region: region, targetRegion: b.region.value,
             items: request.instanceIds.compactMap { items[$0] })
     }
 }

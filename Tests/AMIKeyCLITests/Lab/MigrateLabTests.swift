@@ -92,6 +92,63 @@ extension OneLabSuites {
             #expect(pairs.count == 1)
         }
 
+        @Test("--target-region: B copies the shared image into another region, imports old-key there, and ssh -i K_A logs in")
+        func copyToAnotherRegion() async throws {
+            let lab = try currentLab()
+            let (from, to) = (LabRegion.migrateCopySource, LabRegion.migrateCopyTarget)
+            let scenario = try await RepairLabScenario.build(lab, region: from)
+            let source = scenario.doctor.sourceInstance
+            let arguments = ["migrate", source, "--target-region", to, "--journal-dir", scenario.journals] + Self.accounts(from)
+
+            let plan = await scenario.doctor.cli.run(arguments + ["--plan"])
+            #expect(plan.status == 0, "\(plan.allOutput)")
+            #expect(plan.stdout.contains("copies the shared image into \(to)"), "\(plan.stdout)")
+
+            let run = await scenario.doctor.cli.run(arguments + ["--output", "json"])
+            #expect(run.status == 0, "\(run.allOutput)")
+            let json = try run.json()
+            #expect(json["targetRegion"]?.string == to)
+            let item = try #require(json["instances"]?.array.first)
+            #expect(item["status"]?.string == "migrated")
+            let copy = try #require(item["copiedImageId"]?.string)
+            #expect(copy != item["imageId"]?.string)
+            let target = try #require(item["targetInstanceId"]?.string)
+
+            var info = lab.info
+            info.region = to
+            let b = try await LabAccounts.open(info, access: try #require(lab.context.aws)).b
+            let copied = try #require(try await b.send(EC2.describeImages(.init(imageIds: [copy]))).images.first)
+            #expect(copied.ownerId == scenario.doctor.accountB, "B owns its copy")
+            let launched = try #require(try await b.send(EC2.describeInstances(.init(instanceIds: [target]))).instances.first)
+            #expect(launched.imageId == copy)
+            #expect(launched.keyName == "old-key")
+            let keyA = try SSHPublicKey(openSSHRepresentation: String(contentsOfFile: scenario.doctor.keyA + ".pub", encoding: .utf8))
+            let pair = try #require(try await b.send(EC2.describeKeyPairs(.init(keyNames: ["old-key"], includePublicKey: true))).keyPairs.first)
+            #expect(try SSHPublicKey(openSSHRepresentation: try #require(pair.publicKey)).sha256Fingerprint == keyA.sha256Fingerprint)
+            let there = RepairLabScenario(lab: lab, doctor: scenario.doctor, b: b, journals: scenario.journals)
+            let login = try await there.login(scenario.doctor.keyA, target)
+            #expect(login.status == 0, "ssh -i K_A into the copy's instance in \(to): \(login.standardError)")
+        }
+
+        @Test("--dry-run asks AWS whether CreateImage and ImportKeyPair are permitted and creates nothing")
+        func dryRun() async throws {
+            let lab = try currentLab()
+            let region = LabRegion.migrateDryRun
+            let scenario = try await RepairLabScenario.build(lab, region: region)
+            var info = lab.info
+            info.region = region
+            let a = try await LabAccounts.open(info, access: try #require(lab.context.aws)).a
+            let source = try await DoctorLabScenario.launch(a, image: scenario.doctor.seedImage, keyName: "old-key").instanceId
+            let run = await scenario.doctor.cli.run(["migrate", source, "--dry-run", "--journal-dir", scenario.journals] + Self.accounts(region))
+            #expect(run.status == 0, "\(run.allOutput)")
+            #expect(run.stdout.contains("CreateImage of \(source) in \(scenario.doctor.accountA): permitted (DryRun)"), "\(run.stdout)")
+            #expect(run.stdout.contains("ImportKeyPair old-key in \(scenario.doctor.accountB) (\(region)): permitted (DryRun)"))
+            #expect(run.stdout.contains("RunInstances in \(scenario.doctor.accountB): cannot be asked before the image is shared with it"))
+            #expect(run.stdout.contains("Dry run: nothing was changed."))
+            #expect(try await Self.migrated(from: source, scenario) == (images: 0, instances: 0))
+            #expect(!FileManager.default.fileExists(atPath: scenario.journals + "/migrate-\(scenario.doctor.accountA)-\(region)-\(source).json"))
+        }
+
         /// The images in A and the instances in B (not terminated) tagged as migrated from `source`.
         static func migrated(from source: String, _ scenario: RepairLabScenario) async throws -> (images: Int, instances: Int) {
             var info = scenario.lab.info

@@ -13,10 +13,14 @@ enum LabRegion {
     static let repairJournalMissing = "sa-east-1"
     static let migrate = "ca-central-1"
     static let migrateResume = "us-west-2"
+    static let migrateCopySource = "eu-west-2"
+    static let migrateCopyTarget = "eu-west-3"
+    static let migrateDryRun = "us-west-1"
 
     /// Every region above, the demo's included.
     static let all = [
         "us-east-1", doctor, relaunch, importFromHost, repairUserData, repairSSM, repairInstanceConnect, repairPlan,
-        repairJournal, repairJournalMissing, migrate, migrateResume,
+        repairJournal, repairJournalMissing, migrate, migrateResume, migrateCopySource, migrateCopyTarget,
+        migrateDryRun,
     ]
 }
