@@ -90,7 +90,6 @@ struct MigrateCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        guard !instanceIds.isEmpty else { throw ValidationError("name at least one INSTANCE_ID to migrate") }
         for id in instanceIds where !(id.hasPrefix("i-") && id.count > 2) {
             throw ValidationError("INSTANCE_ID looks like i-0123456789abcdef0, not \"\(id)\"")
         }

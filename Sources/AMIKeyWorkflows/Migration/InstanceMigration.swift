@@ -49,6 +49,7 @@ struct InstanceMigration {
             }
             step("journal", "resuming the migration recorded in \(file.path) after \(journal.phase.rawValue)", .resumed)
         } else {
+            try await refuseUnjournaledDuplicate(file)
             journal = try await describe()
             try file.write(journal, context: context)
             let baked = journal.bakedKeys.isEmpty ? "no console table" : "\(journal.bakedKeys.count) keys in the console table"
@@ -141,6 +142,20 @@ struct InstanceMigration {
         item.verification = journal.verification
         item.bakedKeys = journal.bakedKeys.map { "\($0.user) \($0.fingerprint) \($0.comment ?? "-")" }
         return item
+    }
+
+    /// Without a journal, an instance in B tagged as migrated from this one means the journal was lost (another
+    /// machine, another --journal-dir): migrating again would make a duplicate, so say where things are instead.
+    private func refuseUnjournaledDuplicate(_ file: JournalFile) async throws {
+        let tag = EC2.Filter(name: "tag:\(Self.originTag)", values: [instanceId])
+        let existing = try await target.send(EC2.describeInstances(.init(filters: [tag]))).instances
+            .filter { $0.state.name != "terminated" && $0.state.name != "shutting-down" }
+        guard let first = existing.first else { return }
+        throw AWSFailure(
+            code: "already-migrated",
+            message: "\(instanceId) was already migrated: \(first.instanceId) in \(accounts.target) is tagged \(Self.originTag)=\(instanceId), "
+                + "but there is no journal at \(file.path) (another machine or --journal-dir?). Nothing was created; run "
+                + "migrate where its journal is, or terminate \(first.instanceId) first to migrate again")
     }
 
     private func killIfAsked(_ phase: String) {
