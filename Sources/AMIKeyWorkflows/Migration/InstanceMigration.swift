@@ -58,9 +58,9 @@ struct InstanceMigration {
         func record(_ phase: MigrationJournal.Phase) throws(AWSFailure) {
             journal.phase = phase
             try file.write(journal, context: context)
-            killIfAsked(phase.rawValue)
+            KillHook.killIfAsked(after: phase.rawValue, context)
         }
-        killIfAsked(MigrationJournal.Phase.described.rawValue)
+        KillHook.killIfAsked(after: MigrationJournal.Phase.described.rawValue, context)
 
         if journal.phase < .imageAvailable {
             if journal.imageRequestTag == nil {
@@ -156,9 +156,5 @@ struct InstanceMigration {
             message: "\(instanceId) was already migrated: \(first.instanceId) in \(accounts.target) is tagged \(Self.originTag)=\(instanceId), "
                 + "but there is no journal at \(file.path) (another machine or --journal-dir?). Nothing was created; run "
                 + "migrate where its journal is, or terminate \(first.instanceId) first to migrate again")
-    }
-
-    private func killIfAsked(_ phase: String) {
-        if context.environment["AMIKEY_TEST_KILL_AFTER"] == phase { kill(getpid(), SIGKILL) }
     }
 }

@@ -11,10 +11,6 @@ struct UserDataRepair {
     let context: WorkflowContext
     let progress: @Sendable (RepairProgress) -> Void
 
-    /// The test hook that proves the journal: with `AMIKEY_TEST_KILL_AFTER=<phase>` in the environment the process
-    /// kills itself with SIGKILL right after recording that phase, exactly as an outside `kill -9` would.
-    static let killHook = "AMIKEY_TEST_KILL_AFTER"
-
     /// Runs (or resumes) the repair.
     func run(_ start: RepairTarget) async throws -> RepairReport {
         var target = start
@@ -112,7 +108,7 @@ struct UserDataRepair {
         } else {
             step("start-again", "left \(id) stopped, as it was found", .skipped)
         }
-        killIfAsked("finished")
+        KillHook.killIfAsked(after: "finished", context)
         file.remove(context: context)
         target = (try? await RepairCheck(target: target, request: request, context: context).refreshed()) ?? target
         if journal.wasRunning, start.address != nil, target.address != start.address {
@@ -138,11 +134,7 @@ struct UserDataRepair {
     private func record(_ journal: inout RepairJournal, _ phase: RepairJournal.Phase, _ file: JournalFile) throws(AWSFailure) {
         journal.phase = phase
         try file.write(journal, context: context)
-        killIfAsked(phase.rawValue)
-    }
-
-    private func killIfAsked(_ phase: String) {
-        if context.environment[Self.killHook] == phase { kill(getpid(), SIGKILL) }
+        KillHook.killIfAsked(after: phase.rawValue, context)
     }
 
     private func stop(_ target: RepairTarget) async throws {

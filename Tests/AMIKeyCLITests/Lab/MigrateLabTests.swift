@@ -60,6 +60,12 @@ extension OneLabSuites {
             #expect(second["status"]?.string == "already-migrated")
             #expect(second["targetInstanceId"]?.string == target)
             #expect(try await Self.migrated(from: source, scenario) == (images: 1, instances: 1))
+
+            // Without its journal (another --journal-dir), the tag on B's instance stops a second migration.
+            let elsewhere = await cli.run(["migrate", source, "--journal-dir", cli.directory.path("elsewhere")] + Self.accounts(region))
+            #expect(elsewhere.status == 3)
+            #expect(elsewhere.stdout.contains("\(source) was already migrated: \(target) in \(scenario.doctor.accountB) is tagged amikey:migrated-from=\(source)"), "\(elsewhere.allOutput)")
+            #expect(try await Self.migrated(from: source, scenario) == (images: 1, instances: 1))
         }
 
         @Test("killed after every step, the re-run finishes: one image, one key pair, one instance, and K_A logs in")
