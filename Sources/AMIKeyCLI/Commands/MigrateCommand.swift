@@ -9,7 +9,8 @@ struct MigrateCommand: AsyncParsableCommand {
         discussion: HelpText.reflow("""
             The seed's procedure done right from the start. For each INSTANCE_ID in the source account (A):
               1. read the instance, the public key of its launch key pair, and the keys its console table lists
-                 (the image carries that authorized_keys, so those keys travel inside it)
+                 (the image carries that authorized_keys, so those keys travel inside it); with --source-key,
+                 also its live authorized_keys over SSH (host key pinned from the console)
               2. CreateImage (it reboots the instance unless --no-reboot), tagged amikey:migrated-from, and wait
               3. share the image with the target account (B)
               4. import the launch key pair's public key into B under the same name (an existing key pair with
@@ -77,6 +78,11 @@ struct MigrateCommand: AsyncParsableCommand {
         "Encrypt B's copy with this customer managed KMS key (implies --copy-image).", valueName: "KEY_ARN"))
     var targetKMSKey: String?
 
+    @Option(name: .customLong("source-key"), help: ArgumentHelp(
+        "A private key that logs in to the source instances: their live authorized_keys is read and listed (public keys only).",
+        valueName: "FILE"))
+    var sourceKey: String?
+
     @Flag(name: .customLong("dry-run"), help: "Ask AWS (DryRun) whether each call that can be asked now is permitted; change nothing.")
     var dryRun = false
 
@@ -104,7 +110,7 @@ struct MigrateCommand: AsyncParsableCommand {
             sourceProfile: sourceProfile, targetProfile: targetProfile, instanceIds: instanceIds, planOnly: plan, probe: probe,
             instanceType: instanceType, subnetId: subnet, securityGroupIds: securityGroups, noReboot: noReboot,
             sshConfig: sshConfig, journalDirectory: journalDirectory, targetRegion: targetRegion, copyImage: copyImage,
-            dryRun: dryRun, targetKMSKey: targetKMSKey)
+            dryRun: dryRun, targetKMSKey: targetKMSKey, sourceKey: sourceKey)
         let sink = environment.output
         do {
             let report = try await environment.withAWS(aws) { context in

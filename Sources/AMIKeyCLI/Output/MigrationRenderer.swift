@@ -34,6 +34,7 @@ enum MigrationRenderer {
             ("targetInstanceId", .optional(item.targetInstanceId)),
             ("verification", .optional(item.verification)),
             ("bakedKeys", .array(item.bakedKeys.map(JSONValue.string))),
+            ("liveKeys", item.liveKeys.map { .array($0.map(JSONValue.string)) } ?? .null),
             ("error", item.failure.map { .object([("code", .string($0.code)), ("message", .string($0.message))]) } ?? .null),
         ])
     }
@@ -64,6 +65,9 @@ enum MigrationRenderer {
             if let failure = item.failure { lines.append("  amikey: \(failure.message)") }
             if !item.bakedKeys.isEmpty {
                 lines.append("  Keys inside the image (they travel with it): " + item.bakedKeys.joined(separator: "; "))
+            }
+            if let live = item.liveKeys {
+                lines.append("  The source's live authorized_keys (also in the image): " + (live.isEmpty ? "empty" : live.joined(separator: "; ")))
             }
             lines.append("")
         }

@@ -34,12 +34,35 @@ extension InstanceMigration {
         let baked = users.compactMap { latest[$0] }.flatMap { table in
             table.rows.map { MigrationJournal.BakedKey(user: table.user, hash: table.hash, fingerprint: $0.fingerprint, comment: $0.comment) }
         }
-        return MigrationJournal(
+        var journal = MigrationJournal(
             instanceId: instanceId, region: region, targetRegion: targetRegion, sourceAccount: accounts.source,
             targetAccount: accounts.target, phase: .described,
             keyName: instance.keyName, publicKey: publicKey, instanceType: instance.instanceType,
             tags: Dictionary(instance.tags.filter { !$0.key.hasPrefix("aws:") }.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a }),
             loginUser: tables.last { $0.user != "root" }?.user, bakedKeys: baked)
+        if let keyFile = request.sourceKey, let user = journal.loginUser,
+           let host = [instance.publicDnsName, instance.publicIpAddress].compactMap({ $0 }).first(where: { !$0.isEmpty }) {
+            journal.liveKeys = try await liveKeys(user: user, host: host, identityFile: keyFile, hostKeys: console?.hostPublicKeys ?? [])
+        }
+        return journal
+    }
+
+    /// The source's live `authorized_keys` over OpenSSH with `--source-key`, host keys pinned from its console (with
+    /// none there ssh checks the user's known_hosts, strictly); only public key lines come back.
+    func liveKeys(user: String, host: String, identityFile: String, hostKeys: [String]) async throws -> [String] {
+        guard let processes = context.processes else { return [] }
+        var scratch = try ScratchDirectory(prefix: "amikey-migrate", context: context)
+        defer { scratch.remove() }
+        let pins = hostKeys.isEmpty ? nil : try scratch.write("known_hosts", KnownHosts.lines(hostPublicKeys: hostKeys, host: host, port: nil))
+        let remote = SSHRemoteCommand(user: user, host: host, identityFile: context.resolve(identityFile), knownHostsFile: pins,
+                                      sshConfig: request.sshConfig.map(context.resolve), command: SSHRemoteCommand.readAuthorizedKeys)
+        let run = try await processes.run(ProcessCommand("ssh", remote.arguments, environment: context.environment))
+        guard run.status == 0 else {
+            let reason = run.standardError.split(whereSeparator: \.isNewline).last.map(String.init) ?? "status \(run.status)"
+            throw AWSFailure(code: "source-unreadable", message: "cannot read \(user)@\(host)'s authorized_keys with --source-key \(identityFile): \(reason); nothing was created")
+        }
+        let file = try KeyFile(contents: run.stdout, options: .publicOnly)
+        return file.entries.map { "\($0.publicKey.shortTypeName) \($0.publicKey.sha256Fingerprint) \($0.comment ?? "-")" }
     }
 
     /// Step 2: CreateImage tagged with the request tag (a re-run finds the image by it), then waits until it is

@@ -53,7 +53,8 @@ struct InstanceMigration {
             journal = try await describe()
             try file.write(journal, context: context)
             let baked = journal.bakedKeys.isEmpty ? "no console table" : "\(journal.bakedKeys.count) keys in the console table"
-            step("describe", "read \(instanceId): key pair \(journal.keyName ?? "none"), \(baked)", .done)
+            let live = journal.liveKeys.map { ", \($0.count) keys in its live authorized_keys" } ?? ""
+            step("describe", "read \(instanceId): key pair \(journal.keyName ?? "none"), \(baked)\(live)", .done)
         }
         func record(_ phase: MigrationJournal.Phase) throws(AWSFailure) {
             journal.phase = phase
@@ -140,6 +141,7 @@ struct InstanceMigration {
         item.keyPairImported = journal.keyPairImported
         item.targetInstanceId = journal.targetInstanceId
         item.verification = journal.verification
+        item.liveKeys = journal.liveKeys
         item.bakedKeys = journal.bakedKeys.map { "\($0.user) \($0.fingerprint) \($0.comment ?? "-")" }
         return item
     }

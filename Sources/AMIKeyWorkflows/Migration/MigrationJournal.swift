@@ -68,6 +68,8 @@ struct MigrationJournal: Codable, Sendable, Hashable {
     var loginUser: String?
     /// The keys the image carries, from the source's console table.
     var bakedKeys: [BakedKey]
+    /// The source's live `authorized_keys` (`type SHA256:… comment` per key), when it was read over SSH; else nil.
+    var liveKeys: [String]?
     /// The CreateImage request tag.
     var imageRequestTag: String?
     /// The image made in A.

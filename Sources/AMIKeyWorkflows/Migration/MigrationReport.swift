@@ -28,6 +28,8 @@ public struct MigrationReport: Sendable {
         public var verification: String?
         /// The keys that travel inside the image (from the source's console table): `user fingerprint comment`.
         public var bakedKeys: [String]
+        /// The source's live `authorized_keys` (`type SHA256:… comment`), when it was read; they travel in the image.
+        public var liveKeys: [String]?
         /// Why it failed, when it did.
         public var failure: AWSFailure?
 

@@ -33,6 +33,8 @@ public struct MigrationRequest: Sendable, Hashable {
     public var dryRun: Bool
     /// The customer managed KMS key B's copy is encrypted with.
     public var targetKMSKey: String?
+    /// A private key that logs in to the source instances: their live `authorized_keys` is read (public keys only).
+    public var sourceKey: String?
 
     /// Whether B copies the image: asked for, or implied by another region or a target KMS key.
     public var copies: Bool { copyImage || targetRegion != nil || targetKMSKey != nil }
@@ -41,7 +43,7 @@ public struct MigrationRequest: Sendable, Hashable {
     public init(sourceProfile: String, targetProfile: String, instanceIds: [String], planOnly: Bool = false, probe: Bool = false,
                 instanceType: String? = nil, subnetId: String? = nil, securityGroupIds: [String] = [], noReboot: Bool = false,
                 sshConfig: String? = nil, journalDirectory: String? = nil, concurrency: Int = 4, targetRegion: String? = nil,
-                copyImage: Bool = false, dryRun: Bool = false, targetKMSKey: String? = nil) {
+                copyImage: Bool = false, dryRun: Bool = false, targetKMSKey: String? = nil, sourceKey: String? = nil) {
         self.sourceProfile = sourceProfile
         self.targetProfile = targetProfile
         self.instanceIds = instanceIds
@@ -58,5 +60,6 @@ public struct MigrationRequest: Sendable, Hashable {
         self.copyImage = copyImage
         self.dryRun = dryRun
         self.targetKMSKey = targetKMSKey
+        self.sourceKey = sourceKey
     }
 }

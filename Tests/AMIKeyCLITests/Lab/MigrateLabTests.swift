@@ -28,7 +28,7 @@ extension OneLabSuites {
             let source = scenario.doctor.sourceInstance
             let cli = scenario.doctor.cli
             let run = await cli.run(["migrate", source, "--probe", "--ssh-config", lab.info.sshConfig, "--journal-dir", scenario.journals,
-                                     "--output", "json"] + Self.accounts(region))
+                                     "--source-key", scenario.doctor.keyA, "--output", "json"] + Self.accounts(region))
             #expect(run.status == 0, "\(run.allOutput)")
             let json = try run.json()
             #expect(json["sourceAccount"]?.string == scenario.doctor.accountA)
@@ -42,6 +42,7 @@ extension OneLabSuites {
             let target = try #require(item["targetInstanceId"]?.string)
             let keyA = try SSHPublicKey(openSSHRepresentation: String(contentsOfFile: scenario.doctor.keyA + ".pub", encoding: .utf8))
             #expect(item["bakedKeys"]?.array.first?.string?.contains(keyA.cloudInitFingerprint()) == true)
+            #expect(item["liveKeys"]?.array.compactMap(\.string) == ["ED25519 \(keyA.sha256Fingerprint) old-key"], "read over SSH with K_A (cloud-init wrote the key pair name as its comment)")
 
             // B's key pair has the source's name and is K_A; the new instance was launched with it.
             let pair = try #require(try await scenario.b.send(EC2.describeKeyPairs(.init(keyNames: ["old-key"], includePublicKey: true))).keyPairs.first)
