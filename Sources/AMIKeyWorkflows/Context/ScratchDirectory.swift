@@ -4,7 +4,7 @@ import Foundation
 /// known_hosts, a one-time key — removed with everything written to it when the work is done.
 ///
 /// ```swift
-/// var scratch = try ScratchDirectory(prefix: "amikey-probe", context: context)
+/// let scratch = try ScratchDirectory(prefix: "amikey-probe", context: context)
 /// defer { scratch.remove() }
 /// let pins = try scratch.write("known_hosts", lines)
 /// ```
@@ -12,7 +12,6 @@ struct ScratchDirectory {
     /// The directory.
     let path: String
     private let fileSystem: any FileSystem
-    private var written: [String] = []
 
     /// Creates `TMPDIR/PREFIX-UUID` with mode 0700.
     init(prefix: String, context: WorkflowContext) throws(FileSystemError) {
@@ -23,15 +22,15 @@ struct ScratchDirectory {
 
     /// Writes a new file (mode 0600) and returns its path.
     @discardableResult
-    mutating func write(_ name: String, _ text: String) throws(FileSystemError) -> String {
+    func write(_ name: String, _ text: String) throws(FileSystemError) -> String {
         let file = fileSystem.join(path, name)
         try fileSystem.write(Array(text.utf8), to: file, mode: 0o600, overwrite: false)
-        written.append(file)
         return file
     }
 
-    /// Removes every file written, then the directory; what cannot be removed is left (it is private to the user).
+    /// Removes every file in it, then the directory; what cannot be removed is left (it is private to the user).
     func remove() {
-        for file in written.reversed() + [path] { try? fileSystem.remove(file) }
+        for name in (try? fileSystem.list(path)) ?? [] { try? fileSystem.remove(fileSystem.join(path, name)) }
+        try? fileSystem.remove(path)
     }
 }

@@ -13,7 +13,7 @@ struct SSHKeyCheck {
     func accepts(_ key: SSHPublicKey, user: String, host: String, hostKeys: [String]) async -> String? {
         guard let processes = context.processes else { return nil }
         do {
-            var scratch = try ScratchDirectory(prefix: "amikey-check", context: context)
+            let scratch = try ScratchDirectory(prefix: "amikey-check", context: context)
             defer { scratch.remove() }
             let keyFile = try scratch.write("key.pub", key.openSSHRepresentation() + "\n")
             let pins = hostKeys.isEmpty ? nil : try scratch.write("known_hosts", KnownHosts.lines(hostPublicKeys: hostKeys, host: host, port: nil))

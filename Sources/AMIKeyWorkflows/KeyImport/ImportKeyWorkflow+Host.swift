@@ -13,24 +13,18 @@ extension ImportKeyWorkflow {
             throw ImportKeyFailure(code: "cannot-run-ssh", message: "--from-host needs to run ssh, and this run cannot start programs")
         }
         let runner = HostRunner(processes: processes, environment: context.environment)
-        let directory = context.fileSystem.join(context.environment["TMPDIR"] ?? "/tmp", "amikey-import-\(UUID().uuidString)")
-        var written: [String] = []
-        defer {
-            for path in written.reversed() { try? context.fileSystem.remove(path) }
-        }
         var pins: String?
+        var scratch: ScratchDirectory?
+        defer { scratch?.remove() }
         if let lines = try await hostKeyPins(source, runner: runner, context: context) {
             // A directory of its own (0700), so no other user can swap the pins between writing and ssh reading them.
-            let path = context.fileSystem.join(directory, "known_hosts")
             do throws(FileSystemError) {
-                try context.fileSystem.createDirectory(directory, mode: 0o700)
-                written.append(directory)
-                try context.fileSystem.write(Array(lines.utf8), to: path, mode: 0o600, overwrite: false)
-                written.append(path)
+                let directory = try ScratchDirectory(prefix: "amikey-import", context: context)
+                scratch = directory
+                pins = try directory.write("known_hosts", lines)
             } catch {
-                throw ImportKeyFailure(code: error.code, message: "cannot write the pinned host keys: \(error.reason(for: path))")
+                throw ImportKeyFailure(code: error.code, message: "cannot write the pinned host keys: \(error.message)")
             }
-            pins = path
         }
         let remote = SSHRemoteCommand(
             user: source.user, host: source.host, port: source.port, identityFile: source.identityFile.map(context.resolve),

@@ -51,7 +51,7 @@ extension InstanceMigration {
     /// none there ssh checks the user's known_hosts, strictly); only public key lines come back.
     func liveKeys(user: String, host: String, identityFile: String, hostKeys: [String]) async throws -> [String] {
         guard let processes = context.processes else { return [] }
-        var scratch = try ScratchDirectory(prefix: "amikey-migrate", context: context)
+        let scratch = try ScratchDirectory(prefix: "amikey-migrate", context: context)
         defer { scratch.remove() }
         let pins = hostKeys.isEmpty ? nil : try scratch.write("known_hosts", KnownHosts.lines(hostPublicKeys: hostKeys, host: host, port: nil))
         let remote = SSHRemoteCommand(user: user, host: host, identityFile: context.resolve(identityFile), knownHostsFile: pins,

@@ -29,7 +29,7 @@ struct InstanceConnectRepair {
             progress(.step(step))
         }
         let oneTime = SSHPrivateKey.generateEd25519(comment: "amikey-repair-one-time")
-        var scratch: ScratchDirectory
+        let scratch: ScratchDirectory
         do { scratch = try ScratchDirectory(prefix: "amikey-connect", context: context) } catch {
             throw AWSFailure(code: "io", message: "cannot make a private directory for the one-time key: \(error)")
         }

@@ -26,7 +26,7 @@ struct DoctorProbe {
             return
         }
         do {
-            var scratch = try ScratchDirectory(prefix: "amikey-probe", context: context)
+            let scratch = try ScratchDirectory(prefix: "amikey-probe", context: context)
             defer { scratch.remove() }
             var files: [String: SSHPublicKey] = [:]
             for (index, key) in keys.enumerated() {
