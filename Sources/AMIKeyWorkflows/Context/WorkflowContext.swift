@@ -37,6 +37,11 @@ public struct WorkflowContext: Sendable {
         self.standardInput = standardInput
     }
 
+    /// The bytes of a file the user named, or of standard input for `-`.
+    public func readInput(_ path: String) throws(FileSystemError) -> [UInt8] {
+        path == "-" ? standardInput() : try fileSystem.read(resolve(path))
+    }
+
     /// An absolute path for a path given by the user (`~` expanded, relative to the working directory).
     public func resolve(_ path: String) -> String {
         if path == "~" { return homeDirectory }

@@ -43,9 +43,8 @@ public struct DoctorWorkflow: Sendable {
     }
 
     private func readInput(_ path: String, context: WorkflowContext) throws(DoctorFailure) -> [UInt8] {
-        if path == "-" { return context.standardInput() }
         do {
-            return try context.fileSystem.read(context.resolve(path))
+            return try context.readInput(path)
         } catch {
             throw .unreadableInput(code: error.code, message: "cannot read the console output \(path): \(error.reason(for: context.resolve(path)))")
         }

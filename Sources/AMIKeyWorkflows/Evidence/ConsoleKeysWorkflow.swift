@@ -34,16 +34,10 @@ public struct ConsoleKeysWorkflow: Sendable {
 
     /// Reads the log and parses it.
     public func run(_ context: WorkflowContext) -> Report {
-        let bytes: [UInt8]
-        if path == "-" {
-            bytes = context.standardInput()
-        } else {
-            do {
-                bytes = try context.fileSystem.read(context.resolve(path))
-            } catch {
-                return Report(source: path, result: .failure(error))
-            }
+        do {
+            return Report(source: path, result: .success(ConsoleLog.parse(try context.readInput(path))))
+        } catch {
+            return Report(source: path, result: .failure(error))
         }
-        return Report(source: path, result: .success(ConsoleLog.parse(bytes)))
     }
 }

@@ -72,14 +72,8 @@ extension ImportKeyWorkflow {
     /// `--console-output FILE|-`: the public keys of the console's latest host-key block.
     private func consoleHostKeys(_ path: String, context: WorkflowContext) throws(ImportKeyFailure) -> [String] {
         let bytes: [UInt8]
-        if path == "-" {
-            bytes = context.standardInput()
-        } else {
-            do {
-                bytes = try context.fileSystem.read(context.resolve(path))
-            } catch {
-                throw ImportKeyFailure(code: error.code, message: "cannot read the console output \(path): \(error.reason(for: context.resolve(path)))")
-            }
+        do { bytes = try context.readInput(path) } catch {
+            throw ImportKeyFailure(code: error.code, message: "cannot read the console output \(path): \(error.reason(for: context.resolve(path)))")
         }
         let keys = ConsoleLog.parse(bytes).hostPublicKeys
         guard !keys.isEmpty else {
