@@ -30,13 +30,13 @@ struct UserDataRepair {
             guard found.publicKey == target.key.openSSHRepresentation(), found.user == target.user else {
                 throw AWSFailure(
                     code: "repair-unfinished",
-                    message: "an earlier repair of \(found.instanceId) for user \(found.user) with another key is unfinished "
-                        + "(journal \(path)); finish it first by running that repair again with the same key and user")
+                    message: "an earlier repair of \(found.instanceId) (user \(found.user), key \(found.publicKey.prefix(40))…) is unfinished "
+                        + "(journal \(path)); finish it first by running that repair again with the same key and --user \(found.user)")
             }
             journal = found
             step("journal", "resuming the repair recorded in \(path) after \(journal.phase.rawValue)", .resumed)
         } else {
-            if let planned = try await alreadyPresent(target) { return planned }
+            if let present = try await alreadyPresent(target) { return present }
             let attribute = try await target.aws.send(
                 EC2.describeInstanceAttribute(.init(instanceId: target.instance.instanceId, attribute: "userData")))
             if RepairUserData.isRepairUserData(attribute.userData) {
