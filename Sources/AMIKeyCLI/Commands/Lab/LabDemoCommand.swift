@@ -15,9 +15,11 @@ struct LabDemoCommand: AsyncParsableCommand {
             amikey import-key puts K_A's public key in B as old-key, amikey relaunch replaces the refused
             instance with one launched with it, and ssh -i K_A logs in there. Fix 3: amikey repair installs K_B
             into the refused instance (user-data method, original user data restored) and ssh -i K_B logs in,
-            K_A kept. Keys are Ed25519, made here,
-            kept 0600 in DIR/demo; only public keys are sent. Safe to run again: each run makes new images and
-            instances, and finds old-key already in B.
+            K_A kept. Then the move done right from the start: amikey migrate (profiles lab-a and lab-b, --probe,
+            journal in DIR/demo/migrate) makes an image of A's instance, shares it with B, finds the source's key
+            pair old-key in B with the same key, launches with it, and ssh -i K_A logs in to the new instance.
+            Keys are Ed25519, made here, kept 0600 in DIR/demo; only public keys are sent. Safe to run again:
+            each run makes new images and instances (so a new migration), and finds old-key already in B.
 
             Exit status 0 when the story held, 1 when ssh behaved otherwise, 3 when no lab runs or a step failed.
 
