@@ -12,7 +12,9 @@ import SSHSession
 /// finds why (`launch-key-not-installed`: only K_A, A's `old-key`, is in `authorized_keys`). Then the fixes, each
 /// ending in a real login: fix 1, `ssh -i K_A` gets in; fix 2, `amikey import-key` puts K_A's public key in B as
 /// `old-key`, `amikey relaunch` replaces the refused instance with one launched with it, and `ssh -i K_A` gets in there;
-/// fix 3, `amikey repair` installs K_B into the refused instance itself and `ssh -i K_B` gets in, K_A kept.
+/// fix 3, `amikey repair` installs K_B into the refused instance itself and `ssh -i K_B` gets in, K_A kept. Then the
+/// move done right from the start: `amikey migrate` takes A's source instance to B — image shared, the source key
+/// pair's public key in B under its name `old-key`, a new instance launched with it — and `ssh -i K_A` logs in there.
 ///
 /// ## Usage
 /// ```swift
@@ -21,6 +23,8 @@ import SSHSession
 /// report.step("doctor")?.resource("verdict")     // launch-key-not-installed
 /// report.step("fix2-relaunch")?.resource("instanceId")   // the replacement, launched with key pair old-key
 /// report.step("repair-ssh")?.resource("status")          // "0": K_B logs in to the repaired instance
+/// report.step("migrate")?.resource("instanceId")         // A's source instance, migrated to B with key pair old-key
+/// report.step("migrate-ssh")?.resource("status")         // "0": K_A logs in to the migrated instance
 /// ```
 public struct LabDemo: Sendable {
     /// The running lab's directory.
@@ -36,7 +40,7 @@ public struct LabDemo: Sendable {
     /// Runs every step, calling `progress` as each one ends.
     ///
     /// - Throws: ``LabFailure``: `not-running`; `demo-failed` naming the step and what to do; `story-not-reproduced`
-    ///   when ssh did not refuse K_B or did not accept K_A (on the refused instance or on its replacement).
+    ///   when ssh did not refuse K_B or did not accept K_A (on the refused instance, its replacement or the migrated one).
     public func run(_ context: WorkflowContext, progress: @escaping @Sendable (LabDemoStep) -> Void = { _ in }) async throws(LabFailure)
         -> LabDemoReport
     {
@@ -216,10 +220,19 @@ private struct Story {
         current = "ssh with K_B into the repaired instance"
         record(try await fix3.login(keyB, keyA: keyA, into: target.instanceId, b: b))
 
+        let migration = LabDemoMigrate(ssh: ssh)
+        current = "amikey migrate from account A to account B"
+        let migrated = try await migration.migrate(source.instanceId, keyA: keyA, b: b, context: context)
+        record(migrated.step)
+        current = "ssh with K_A into the migrated instance"
+        record(try await migration.login(keyA, into: migrated.instance, b: b))
+
         record(.init(id: "next", account: nil,
                      summary: "The image carried A's authorized_keys, so B's key pair new-key was never installed. Fix 1 logged in with K_A; "
                         + "fix 2 imported K_A's public key into B as old-key and relaunched \(target.instanceId) as \(relaunched.instance.instanceId) with it; "
-                        + "fix 3 installed K_B into \(target.instanceId) itself, keeping K_A. amikey migrate will do the move right from the start"))
+                        + "fix 3 installed K_B into \(target.instanceId) itself, keeping K_A. Done right from the start, amikey migrate moved "
+                        + "\(source.instanceId) from A to B as \(migrated.instance.instanceId), launched with old-key — the source's key pair, K_A — "
+                        + "and ssh -i K_A logged in there"))
     }
 
     /// One line per authorized key cloud-init listed: user, type, fingerprint, comment.

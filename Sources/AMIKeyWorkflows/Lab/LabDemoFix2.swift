@@ -94,7 +94,7 @@ struct LabDemoFix2 {
     }
 
     /// The key pair with its public key (DescribeKeyPairs IncludePublicKey), parsed.
-    private static func keyPair(_ name: String, _ aws: AWSServiceClient) async throws -> (info: EC2.KeyPairInfo, key: SSHPublicKey) {
+    static func keyPair(_ name: String, _ aws: AWSServiceClient) async throws -> (info: EC2.KeyPairInfo, key: SSHPublicKey) {
         let pairs = try await aws.send(EC2.describeKeyPairs(.init(keyNames: [name], includePublicKey: true)))
         guard let info = pairs.keyPairs.first(where: { $0.keyName == name }), let line = info.publicKey,
             let key = try? SSHPublicKey(openSSHRepresentation: line)
@@ -105,7 +105,7 @@ struct LabDemoFix2 {
     }
 
     /// "B old-key (key-…): EC2 fingerprint …, SHA256:…": one account's key pair as DescribeKeyPairs shows it.
-    private static func describeLine(_ account: String, _ info: EC2.KeyPairInfo, _ key: SSHPublicKey) -> String {
+    static func describeLine(_ account: String, _ info: EC2.KeyPairInfo, _ key: SSHPublicKey) -> String {
         "\(account) \(info.keyName) (\(info.keyPairId ?? "no id")): EC2 fingerprint \(info.keyFingerprint ?? "none"), \(key.sha256Fingerprint)"
     }
 

@@ -2,7 +2,8 @@
 public struct LabDemoStep: Sendable, Hashable {
     /// Stable id for scripts: `accounts`, `generate-keys`, `register-image`, `import-key-a`, `launch-a`,
     /// `create-image`, `share-image`, `see-shared-image`, `import-key-b`, `launch-b`, `console`, `ssh-new-key`,
-    /// `doctor`, `ssh-original-key` (fix 1), `fix2-import-key`, `fix2-relaunch`, `fix2-ssh`, `next`.
+    /// `doctor`, `ssh-original-key` (fix 1), `fix2-import-key`, `fix2-relaunch`, `fix2-ssh`, `repair`, `repair-ssh` (fix 3),
+    /// `migrate`, `migrate-ssh`, `next`.
     public var id: String
     /// `A`, `B`, or nil for steps on this machine.
     public var account: String?

@@ -17,10 +17,10 @@ extension OneLabSuites {
         static let order = [
             "accounts", "generate-keys", "register-image", "import-key-a", "launch-a", "create-image", "share-image",
             "see-shared-image", "import-key-b", "launch-b", "console", "ssh-new-key", "doctor", "ssh-original-key",
-            "fix2-import-key", "fix2-relaunch", "fix2-ssh", "repair", "repair-ssh", "next",
+            "fix2-import-key", "fix2-relaunch", "fix2-ssh", "repair", "repair-ssh", "migrate", "migrate-ssh", "next",
         ]
 
-        @Test("K_B (B's new key pair) is refused, K_A (the image's original key) is accepted, also on the instance fix 2 relaunched; repair lets K_B in, keeping K_A; a re-run on the same lab works")
+        @Test("K_B (B's new key pair) is refused, K_A (the image's original key) is accepted, also on the instance fix 2 relaunched; repair lets K_B in, keeping K_A; migrate moves A's instance to B with old-key and K_A logs in; a re-run on the same lab works")
         func story() async throws {
             let lab = try currentLab()
             let narrated = NarrationLog()
@@ -119,12 +119,44 @@ extension OneLabSuites {
             #expect(!fixed.lines.contains { $0.contains(keyB.openSSHRepresentation()) })
             #expect(report.step("next")?.summary.contains(newId) == true)
 
+            // Migrate: A's source instance moved to B as a new instance launched with key pair old-key, which is K_A's
+            // key (already there from fix 2, the same key, so not imported again); ssh -i K_A logs in there.
+            let sourceId = try #require(report.step("launch-a")?.resource("instanceId"))
+            let migrate = try #require(report.step("migrate"))
+            let migratedId = try #require(migrate.resource("instanceId"))
+            #expect(migrate.resource("sourceInstanceId") == sourceId)
+            #expect(migrate.resource("status") == "migrated")
+            #expect(migrate.resource("keyName") == "old-key")
+            #expect(migrate.resource("keyPairImported") == "false")
+            #expect(migrate.resource("sha256") == keyA.sha256Fingerprint)
+            #expect(migrate.resource("imageId") != report.step("create-image")?.resource("imageId"))
+            #expect(migrate.resource("verification")?.contains("console table lists old-key") == true)
+            #expect(migrate.resource("verification")?.contains("accepts the key") == true)
+            #expect(migrate.lines.first?.hasPrefix("$ amikey migrate \(sourceId) --source-profile lab-a --target-profile lab-b --probe") == true)
+            #expect(![instanceId, newId].contains(migratedId))
+            let moved = try #require(try await accounts.b.send(EC2.describeInstances(.init(instanceIds: [migratedId]))).instances.first)
+            #expect(moved.keyName == "old-key")
+            #expect(moved.state.name == "running")
+            #expect(moved.imageId == migrate.resource("imageId"))
+            #expect(moved.tags.contains { $0.key == "amikey:migrated-from" && $0.value == sourceId })
+            let migratedLogin = try #require(report.step("migrate-ssh"))
+            #expect(migratedLogin.resource("instanceId") == migratedId)
+            #expect(migratedLogin.resource("status") == "0")
+            #expect(migratedLogin.lines.contains { $0.hasPrefix(keyA.openSSHRepresentation()) })
+            let movedHost = try #require(moved.publicIpAddress)
+            let movedPins = try #require(migratedLogin.resource("knownHosts"))
+            let insideMoved = try await login("K_A", host: movedHost, pins: movedPins)
+            #expect(insideMoved.status == 0, "ssh -i K_A into the migrated instance: \(insideMoved.standardError)")
+            #expect(insideMoved.standardOutput == "ec2-user\n")
+            #expect(report.step("next")?.summary.contains(migratedId) == true)
+
             // Only public keys went to AWS: ImportKeyPair carried the .pub lines, and no request held any piece of a
             // private key file (its base64 body cut into 16-character pieces, so no encoding or wrapping hides one).
             let bodies = recorder.bodies
             let imports = bodies.filter { $0.contains("Action=ImportKeyPair") }
-            // A's old-key, B's new-key, and fix 2's import-key of K_A into B.
-            #expect(imports.count == 3)
+            // A's old-key, B's new-key, fix 2's import-key of K_A into B, and migrate's import of the source's old-key
+            // into B (found there with the same key).
+            #expect(imports.count == 4)
             for (name, key) in [("K_A", keyA), ("K_B", keyB)] {
                 #expect(imports.contains { $0.contains("PublicKeyMaterial=") && $0.contains(Self.percentEncoded(Array(key.openSSHRepresentation(comment: name).utf8))) })
                 let secret = try String(contentsOfFile: "\(lab.directory.demoDirectory)/\(name)", encoding: .utf8)
@@ -138,7 +170,7 @@ extension OneLabSuites {
                 }
             }
 
-            for file in ["K_A", "K_B", "K_A.pub", "K_B.pub", "known_hosts-\(instanceId)", "known_hosts-\(newId)"] {
+            for file in ["K_A", "K_B", "K_A.pub", "K_B.pub", "known_hosts-\(instanceId)", "known_hosts-\(newId)", "known_hosts-\(migratedId)"] {
                 let attributes = try FileManager.default.attributesOfItem(atPath: "\(lab.directory.demoDirectory)/\(file)")
                 #expect((attributes[.posixPermissions] as? Int) == 0o600, "\(file)")
             }
@@ -162,6 +194,21 @@ extension OneLabSuites {
             #expect(rerun["fix2-ssh"]?["resources"]?["status"]?.string == "0")
             #expect(rerun["repair"]?["resources"]?["status"]?.string == "installed")
             #expect(rerun["repair-ssh"]?["resources"]?["status"]?.string == "0")
+            // Migrate again: a new source instance, so a new migration; old-key in B is still K_A, not imported again.
+            let againMigrate = rerun["migrate"]?["resources"]
+            let againSourceA = rerun["launch-a"]?["resources"]?["instanceId"]?.string
+            #expect(againSourceA != sourceId)
+            #expect(againMigrate?["sourceInstanceId"]?.string == againSourceA)
+            #expect(againMigrate?["status"]?.string == "migrated")
+            #expect(againMigrate?["keyName"]?.string == "old-key")
+            #expect(againMigrate?["keyPairImported"]?.string == "false")
+            #expect(againMigrate?["sha256"]?.string == keyA.sha256Fingerprint)
+            let againMigrated = try #require(againMigrate?["instanceId"]?.string)
+            #expect(againMigrated != migratedId)
+            let movedAgain = try #require(try await accounts.b.send(EC2.describeInstances(.init(instanceIds: [againMigrated]))).instances.first)
+            #expect(movedAgain.keyName == "old-key")
+            #expect(rerun["migrate-ssh"]?["resources"]?["instanceId"]?.string == againMigrated)
+            #expect(rerun["migrate-ssh"]?["resources"]?["status"]?.string == "0")
             #expect(steps.first?.keys == ["step", "account", "summary", "resources", "lines"])
             #expect(!again.allOutput.contains("PRIVATE KEY"))
         }

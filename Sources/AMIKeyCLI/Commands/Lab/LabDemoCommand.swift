@@ -11,13 +11,15 @@ struct LabDemoCommand: AsyncParsableCommand {
             launches, creates the seed's image from that instance (cloud-init does not install the launch key)
             and shares it with account B. B imports K_B as new-key and launches from the shared image. Then the
             real ssh, with the host key pinned from the console output: K_B is refused ("Permission denied
-            (publickey)") and amikey doctor (profile lab-b) finds why. Fix 1: ssh -i K_A logs in. Fix 2:
-            amikey import-key puts K_A's public key in B as old-key, amikey relaunch replaces the refused
+            (publickey)") and amikey doctor (profile lab-b) finds why. Fix 1: ssh -i K_A logs in.
+            Fix 2: amikey import-key puts K_A's public key in B as old-key, amikey relaunch replaces the refused
             instance with one launched with it, and ssh -i K_A logs in there. Fix 3: amikey repair installs K_B
             into the refused instance (user-data method, original user data restored) and ssh -i K_B logs in,
-            K_A kept. Keys are Ed25519, made here,
-            kept 0600 in DIR/demo; only public keys are sent. Safe to run again: each run makes new images and
-            instances, and finds old-key already in B.
+            K_A kept. Then the move done right from the start: amikey migrate (profiles lab-a and lab-b, --probe,
+            journal in DIR/demo/migrate) makes an image of A's instance, shares it with B, finds the source's key
+            pair old-key in B with the same key, launches with it, and ssh -i K_A logs in to the new instance.
+            Keys are Ed25519, made here, kept 0600 in DIR/demo; only public keys are sent. Safe to run again:
+            each run makes new images and instances (so a new migration), and finds old-key already in B.
 
             Exit status 0 when the story held, 1 when ssh behaved otherwise, 3 when no lab runs or a step failed.
 
