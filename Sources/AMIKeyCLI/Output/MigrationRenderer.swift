@@ -32,6 +32,7 @@ enum MigrationRenderer {
             ("keyName", .optional(item.keyName)),
             ("keyPairImported", item.keyPairImported.map(JSONValue.bool) ?? .null),
             ("targetInstanceId", .optional(item.targetInstanceId)),
+            ("targetAddress", .optional(item.targetAddress)),
             ("verification", .optional(item.verification)),
             ("bakedKeys", .array(item.bakedKeys.map(JSONValue.string))),
             ("liveKeys", item.liveKeys.map { .array($0.map(JSONValue.string)) } ?? .null),

@@ -52,8 +52,8 @@ struct InstanceMigration {
             try await refuseUnjournaledDuplicate(file)
             journal = try await describe()
             try file.write(journal, context: context)
-            let baked = journal.bakedKeys.isEmpty ? "no console table" : "\(journal.bakedKeys.count) keys in the console table"
-            let live = journal.liveKeys.map { ", \($0.count) keys in its live authorized_keys" } ?? ""
+            let baked = journal.bakedKeys.isEmpty ? "no console table" : "\(Self.keys(journal.bakedKeys.count)) in the console table"
+            let live = journal.liveKeys.map { ", \(Self.keys($0.count)) in its live authorized_keys" } ?? ""
             step("describe", "read \(instanceId): key pair \(journal.keyName ?? "none"), \(baked)\(live)", .done)
         }
         func record(_ phase: MigrationJournal.Phase) throws(AWSFailure) {
@@ -119,6 +119,7 @@ struct InstanceMigration {
             }
             let launched = try await launch(imageId: launchImage, journal: journal)
             journal.targetInstanceId = launched.instanceId
+            journal.targetAddress = [launched.publicDnsName, launched.publicIpAddress].compactMap { $0 }.first { !$0.isEmpty }
             try record(.running)
             step("launch", "launched \(launched.instanceId) in \(accounts.target) (\(targetRegion)) from \(launchImage) with key pair \(journal.keyName ?? "none"); it is running", .done)
         }
@@ -140,11 +141,15 @@ struct InstanceMigration {
         item.keyName = journal.keyName
         item.keyPairImported = journal.keyPairImported
         item.targetInstanceId = journal.targetInstanceId
+        item.targetAddress = journal.targetAddress
         item.verification = journal.verification
         item.liveKeys = journal.liveKeys
         item.bakedKeys = journal.bakedKeys.map { "\($0.user) \($0.fingerprint) \($0.comment ?? "-")" }
         return item
     }
+
+    /// "1 key", "3 keys".
+    static func keys(_ count: Int) -> String { count == 1 ? "1 key" : "\(count) keys" }
 
     /// Without a journal, an instance in B tagged as migrated from this one means the journal was lost (another
     /// machine, another --journal-dir): migrating again would make a duplicate, so say where things are instead.

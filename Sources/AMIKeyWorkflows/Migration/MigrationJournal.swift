@@ -86,6 +86,8 @@ struct MigrationJournal: Codable, Sendable, Hashable {
     var clientToken: String?
     /// The instance launched in B.
     var targetInstanceId: String?
+    /// Its public DNS name or IP when it started running.
+    var targetAddress: String?
     /// How the target was checked.
     var verification: String?
 
