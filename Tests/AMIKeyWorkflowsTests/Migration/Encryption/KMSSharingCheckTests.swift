@@ -54,7 +54,7 @@ import Testing
                     "Re-run amikey migrate with --source-kms-key ARN"]),
         Case(description: "CMK policy allows B fully", policy: F.policy(F.useForB, F.attachmentForB), kind: .shared,
              says: ["Account 444455556666 can use the KMS key",
-                    #"  key policy statement "Allow attachment of persistent resources": kms:CreateGrant\nBoth sides"#,
+                    #"  key policy statement "Allow attachment of persistent resources": kms:CreateGrant\#nBoth sides"#,
                     #"  key policy statement "Allow use of the key": kms:DescribeKey, kms:Decrypt, kms:ReEncryptFrom, "#
                         + "kms:ReEncryptTo, kms:GenerateDataKey, kms:GenerateDataKeyWithoutPlaintext\n", "amikey cannot read account 444455556666's IAM"]),
         Case(description: "use but not CreateGrant", policy: F.policy(F.useForB), kind: .notShared,
