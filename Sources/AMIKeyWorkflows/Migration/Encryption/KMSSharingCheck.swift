@@ -88,7 +88,9 @@ enum KMSSharingCheck {
         }
         if let allowedBy {
             guard possibleDenies.isEmpty else {
-                let denies = possibleDenies.map { $0.conditions.isEmpty ? "\($0.source) denies it" : "\($0.source) denies it when " + $0.conditions.joined(separator: " and ") }
+                let denies = possibleDenies.map {
+                    "\($0.source) does not deny it" + ($0.conditions.isEmpty ? "" : " (it denies when " + $0.conditions.joined(separator: " and ") + ")")
+                }
                 return .conditional(by: allowedBy.source, conditions: denies)
             }
             return .allowed(by: allowedBy.source)

@@ -37,20 +37,18 @@ extension KMSSharingVerdict {
         switch kind {
         case .shared:
             lines.append("Account \(target) can use the KMS key \(key) that encrypts the image's snapshots; in account \(owner):")
-            var sources: [String] = [], actions: [String: [String]] = [:]
-            for action in access.actions {
-                guard case .allowed(let by) = action.status else { continue }
-                if actions[by] == nil { sources.append(by) }
-                actions[by, default: []].append(action.name)
-            }
-            lines += sources.map { "  \($0): " + actions[$0]!.joined(separator: ", ") }
-            if sources.contains(where: { $0.contains("(only for ") }) {
+            lines += Self.grouped(access.actions.compactMap {
+                if case .allowed(let by) = $0.status { (source: by, action: $0.name) } else { nil }
+            })
+            if access.actions.contains(where: { if case .allowed(let by) = $0.status { by.contains("(only for ") } else { false } }) {
                 lines.append("A statement that names one role or user of account \(target) allows only that principal: "
                     + "run amikey migrate with a --target-profile that signs in as it.")
             }
         case .sharedIfConditionsHold:
             lines.append("Account \(target) can use the KMS key \(key) only if conditions amikey cannot evaluate hold:")
-            lines += access.conditional.map { "  \($0.action): \($0.source), when " + $0.conditions.joined(separator: " and ") }
+            lines += Self.grouped(access.conditional.map {
+                (source: "\($0.source), when " + $0.conditions.joined(separator: " and "), action: $0.action)
+            })
             lines.append("Check that they hold for the requests EC2 makes for account \(target). If one does not, add "
                 + "these statements to the key policy in account \(owner) (from \(Self.sharingDoc)):")
             lines.append(access.keyPolicyStatements(covering: Set(access.conditional.map(\.action))) ?? "[]")
@@ -58,7 +56,7 @@ extension KMSSharingVerdict {
             lines.append("Account \(target) cannot use the KMS key \(key) that encrypts the image's snapshots yet, so it "
                 + "could not \(purpose == .copy ? "copy" : "launch") the image.")
             if !access.missing.isEmpty {
-                lines.append("The key policy in account \(owner) does not allow account \(target): "
+                lines.append("Neither the key policy nor the grants of the key in account \(owner) allow account \(target): "
                     + access.missing.joined(separator: ", ") + ".")
             }
             for (action, statement) in access.denied {
@@ -66,11 +64,13 @@ extension KMSSharingVerdict {
                     + "so remove or narrow that statement first.")
             }
             if let statements = access.keyPolicyStatementsToAdd {
-                lines.append("Add these statements to the Statement array of the key policy in account \(owner) "
+                let these = statements.contains("\"Allow use of the key\"") && statements.contains("persistent resources")
+                    ? "these statements" : "this statement"
+                lines.append("Add \(these) to the Statement array of the key policy in account \(owner) "
                     + "(from \(Self.sharingDoc)):")
                 lines.append(statements)
                 lines.append("With account \(owner)'s profile: aws kms get-key-policy --key-id \(key) --policy-name default "
-                    + "--output text > policy.json, add them, then aws kms put-key-policy --key-id \(key) "
+                    + "--output text > policy.json, add \(these == "this statement" ? "it" : "them"), then aws kms put-key-policy --key-id \(key) "
                     + "--policy-name default --policy file://policy.json")
             }
         }
@@ -81,6 +81,16 @@ extension KMSSharingVerdict {
         lines.append(purposeNote(owner: owner, target: target))
         if kind == .notShared { lines.append("Then re-run amikey migrate; it resumes where it stopped.") }
         return lines.joined(separator: "\n")
+    }
+
+    /// One line per source, listing its actions in the order they came: `  SOURCE: kms:A, kms:B`.
+    private static func grouped(_ pairs: [(source: String, action: String)]) -> [String] {
+        var sources: [String] = [], actions: [String: [String]] = [:]
+        for pair in pairs {
+            if actions[pair.source] == nil { sources.append(pair.source) }
+            actions[pair.source, default: []].append(pair.action)
+        }
+        return sources.map { "  \($0): " + actions[$0, default: []].joined(separator: ", ") }
     }
 
     /// What the purpose adds: a launched instance keeps depending on A's key; a copy also needs the snapshots.

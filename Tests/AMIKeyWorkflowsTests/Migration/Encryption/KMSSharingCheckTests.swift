@@ -59,17 +59,21 @@ import Testing
                         + "kms:ReEncryptTo, kms:GenerateDataKey, kms:GenerateDataKeyWithoutPlaintext\n", "amikey cannot read account 444455556666's IAM"]),
         Case(description: "use but not CreateGrant", policy: F.policy(F.useForB), kind: .notShared,
              missing: ["kms:CreateGrant"], statements: "[\(documentedAttachment)]",
-             says: ["does not allow account 444455556666: kms:CreateGrant.", "aws kms put-key-policy --key-id \(F.keyArn)",
+             says: ["Neither the key policy nor the grants of the key in account 111122223333 allow account 444455556666: kms:CreateGrant.",
+                    "Add this statement to the Statement array", "add it, then aws kms put-key-policy", "aws kms put-key-policy --key-id \(F.keyArn)",
                     "Then re-run amikey migrate"]),
         Case(description: "kms:* for B's account ID, Statement as an object", policy: F.allForBAsObject, purpose: .copy,
              kind: .shared, says: [#"  key policy statement "B may do anything": kms:DescribeKey, kms:Decrypt, "#, "createVolumePermission"]),
         Case(description: "Principal * with conditions", policy: F.policy(F.everyoneViaEC2), kind: .sharedIfConditionsHold,
              statements: "[\(documentedUse), \(documentedAttachment)]",
-             says: ["StringEquals kms:CallerAccount = 444455556666 and StringEquals kms:ViaService = ec2.us-east-1.amazonaws.com",
+             says: ["when StringEquals kms:CallerAccount = 444455556666 and StringEquals kms:ViaService = ec2.us-east-1.amazonaws.com: "
+                        + "kms:DescribeKey, kms:Decrypt, kms:ReEncryptFrom, kms:ReEncryptTo, kms:GenerateDataKey, "
+                        + "kms:GenerateDataKeyWithoutPlaintext, kms:CreateGrant\n",
                     "only if conditions amikey cannot evaluate hold"]),
         Case(description: "B not mentioned", policy: F.policy(), kind: .notShared,
              missing: KMSSharingCheck.neededActions, statements: "[\(documentedUse), \(documentedAttachment)]",
-             says: ["cannot use the KMS key \(F.keyArn) that encrypts the image's snapshots yet, so it could not launch"]),
+             says: ["cannot use the KMS key \(F.keyArn) that encrypts the image's snapshots yet, so it could not launch",
+                    "Add these statements to the Statement array", "add them, then aws kms put-key-policy"]),
         Case(description: "a Deny statement", policy: F.policy(F.useForB, F.attachmentForB, F.denyDecrypt), kind: .notShared,
              denied: ["kms:Decrypt"],
              says: [#"The key policy statement "DenyDecrypt" denies kms:Decrypt to account 444455556666; an Allow cannot override a Deny"#]),
@@ -84,6 +88,10 @@ import Testing
         Case(description: "only one role in B", policy: F.policy(F.useForBRoleOnly), kind: .shared,
              says: ["  key policy statement #2 (only for arn:aws:iam::444455556666:role/Admin): kms:DescribeKey, kms:Decrypt",
                     "run amikey migrate with a --target-profile that signs in as it."]),
+        Case(description: "a Deny with a condition", policy: F.policy(F.useForB, F.attachmentForB, F.denyOutsideOrg),
+             kind: .sharedIfConditionsHold, statements: "[\(documentedUse)]",
+             says: [#"  key policy statement "Allow use of the key", when key policy statement "DenyOutsideOrg" does not "#
+                        + "deny it (it denies when StringNotEquals aws:PrincipalOrgID = o-exampleorgid): kms:Decrypt\n"]),
         Case(description: "unreadable policy", policy: #"{"Statement": [{"Action": "kms:*"}]}"#,
              kind: .unreadablePolicy(problem: "statement #1 has no Effect of Allow or Deny"),
              says: ["aws kms get-key-policy --key-id \(F.keyArn) --policy-name default"]),
@@ -108,6 +116,32 @@ import Testing
             #expect(message.contains(access.targetIAMPolicy))
             #expect(message.contains("Both sides are needed"))
         }
+    }
+
+    /// The short verdicts, word for word.
+    @Test(arguments: [
+        ("Disabled", "CUSTOMER", KMSSharingPurpose.launch,
+         "The KMS key \(F.keyArn) that encrypts the image's snapshots is disabled, so no account, 111122223333 included, "
+            + "can use it. Enable it (with account 111122223333's profile): aws kms enable-key --key-id \(F.keyArn). "
+            + "Then re-run amikey migrate."),
+        ("Enabled", "AWS", .copy,
+         "The image's snapshots are encrypted with the AWS managed key \(F.keyArn) (aws/ebs). AWS never lets another "
+            + "account use an AWS managed key, so account 444455556666 cannot launch or copy this image. Re-run amikey "
+            + "migrate with --source-kms-key ARN, naming a customer managed key of account 111122223333 in the image's "
+            + "region: the image is then copied in 111122223333 re-encrypted with that key, and that key is checked "
+            + "instead. To create one: aws kms create-key --description \"amikey migrate\" (with account "
+            + "111122223333's profile)."),
+    ])
+    func exactMessage(state: String, manager: String, purpose: KMSSharingPurpose, message: String) throws {
+        let verdict = KMSSharingCheck.evaluate(
+            keyMetadata: try F.metadata(manager: manager, state: state), keyPolicy: F.policy(F.useForB), grants: [],
+            targetAccount: F.accountB, purpose: purpose)
+        #expect(verdict.message == message)
+        #expect(verdict.isBlocking)
+        let plain = KMSSharingCheck.evaluate(
+            keyMetadata: nil, keyPolicy: nil, grants: [], targetAccount: F.accountB, purpose: purpose)
+        #expect(plain.message == "The image's snapshots are not encrypted: account 444455556666 needs no KMS permissions "
+            + "to \(purpose.rawValue) it.")
     }
 
     @Test func blockingFollowsTheKind() throws {

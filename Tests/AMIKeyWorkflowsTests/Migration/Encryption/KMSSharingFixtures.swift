@@ -87,6 +87,13 @@ enum KMSSharingFixtures {
         {"Sid": "DenyDecrypt", "Effect": "Deny", "Principal": "*", "Action": "kms:Decrypt", "Resource": "*"}
         """
 
+    /// A Deny for callers outside an organization, the `aws:PrincipalOrgID` pattern of
+    /// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalorgid.
+    static let denyOutsideOrg = """
+        {"Sid": "DenyOutsideOrg", "Effect": "Deny", "Principal": "*", "Action": "kms:Decrypt", "Resource": "*",
+         "Condition": {"StringNotEquals": {"aws:PrincipalOrgID": "o-exampleorgid"}}}
+        """
+
     /// Only B's role Admin (not the account) may use the key, a role ARN in Principal.
     static let useForBRoleOnly = """
         {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::444455556666:role/Admin"},
