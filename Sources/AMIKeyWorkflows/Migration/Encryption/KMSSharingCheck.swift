@@ -88,8 +88,9 @@ enum KMSSharingCheck {
         }
         if let allowedBy {
             guard possibleDenies.isEmpty else {
-                let denies = possibleDenies.map {
-                    "\($0.source) does not deny it" + ($0.conditions.isEmpty ? "" : " (it denies when " + $0.conditions.joined(separator: " and ") + ")")
+                let denies = possibleDenies.map { deny in
+                    let when = deny.conditions.joined(separator: " and ")
+                    return "\(deny.source) does not deny it" + (when.isEmpty ? "" : " (it denies when \(when))")
                 }
                 return .conditional(by: allowedBy.source, conditions: denies)
             }

@@ -56,7 +56,8 @@ import Testing
              says: ["Account 444455556666 can use the KMS key",
                     #"  key policy statement "Allow attachment of persistent resources": kms:CreateGrant\#nBoth sides"#,
                     #"  key policy statement "Allow use of the key": kms:DescribeKey, kms:Decrypt, kms:ReEncryptFrom, "#
-                        + "kms:ReEncryptTo, kms:GenerateDataKey, kms:GenerateDataKeyWithoutPlaintext\n", "amikey cannot read account 444455556666's IAM"]),
+                        + "kms:ReEncryptTo, kms:GenerateDataKey, kms:GenerateDataKeyWithoutPlaintext\n",
+                    "amikey cannot read account 444455556666's IAM"]),
         Case(description: "use but not CreateGrant", policy: F.policy(F.useForB), kind: .notShared,
              missing: ["kms:CreateGrant"], statements: "[\(documentedAttachment)]",
              says: ["Neither the key policy nor the grants of the key in account 111122223333 allow account 444455556666: kms:CreateGrant.",
