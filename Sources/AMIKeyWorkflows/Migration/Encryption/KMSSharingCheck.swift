@@ -33,7 +33,8 @@ enum KMSSharingCheck {
         purpose: KMSSharingPurpose
     ) -> KMSSharingVerdict {
         guard let keyMetadata else {
-            return KMSSharingVerdict(kind: .unencrypted, keyArn: nil, keyAccount: nil, targetAccount: targetAccount, purpose: purpose)
+            return KMSSharingVerdict(
+                kind: .unencrypted, keyArn: nil, keyAccount: nil, targetAccount: targetAccount, purpose: purpose)
         }
         let keyArn = keyMetadata.arn ?? keyMetadata.keyId
         let keyAccount = keyMetadata.awsAccountId ?? account(in: keyArn) ?? "the key's account"
@@ -45,9 +46,10 @@ enum KMSSharingCheck {
         if keyMetadata.keyManager == "AWS" { return verdict(.awsManagedKey) }
         let state = keyMetadata.keyState ?? (keyMetadata.enabled == false ? "Disabled" : "Enabled")
         if state != "Enabled" { return verdict(.keyNotUsable(state: state)) }
+        guard let keyPolicy else { return verdict(.unreadablePolicy(problem: "GetKeyPolicy gave no policy text")) }
         let policy: KMSKeyPolicy
         do {
-            policy = try KMSKeyPolicy(json: keyPolicy ?? "")
+            policy = try KMSKeyPolicy(json: keyPolicy)
         } catch {
             return verdict(.unreadablePolicy(problem: error.description))
         }

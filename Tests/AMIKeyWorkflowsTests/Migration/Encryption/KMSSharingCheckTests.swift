@@ -145,6 +145,13 @@ import Testing
             + "to \(purpose.rawValue) it.")
     }
 
+    @Test func missingPolicyTextIsUnreadable() throws {
+        let verdict = KMSSharingCheck.evaluate(
+            keyMetadata: try F.metadata(), keyPolicy: nil, grants: [], targetAccount: F.accountB, purpose: .launch)
+        #expect(verdict.kind == .unreadablePolicy(problem: "GetKeyPolicy gave no policy text"))
+        #expect(verdict.isBlocking && verdict.access == nil)
+    }
+
     @Test func blockingFollowsTheKind() throws {
         let open = KMSSharingCheck.evaluate(
             keyMetadata: try F.metadata(), keyPolicy: F.policy(F.everyoneViaEC2), grants: [], targetAccount: F.accountB,
