@@ -12,7 +12,11 @@ struct MigrateCommand: AsyncParsableCommand {
                  (the image carries that authorized_keys, so those keys travel inside it); with --source-key,
                  also its live authorized_keys over SSH (host key pinned from the console)
               2. CreateImage (it reboots the instance unless --no-reboot), tagged amikey:migrated-from, and wait
-              3. share the image with the target account (B)
+              3. check encryption: unencrypted snapshots go on; for a customer managed KMS key, A's key policy
+                 and grants must let B use it (and B's IAM must allow it too: amikey prints both statements
+                 and stops until they are in place); the default aws/ebs key cannot be shared: with
+                 --source-kms-key A first copies the image re-encrypted with that key and shares the copy
+                 share the image with the target account (B)
               4. import the launch key pair's public key into B under the same name (an existing key pair with
                  the same key is fine; another key under that name stops here, nothing is overwritten)
               5. with --copy-image, --target-region or --target-kms-key: A also grants B create-volume permission
@@ -27,8 +31,7 @@ struct MigrateCommand: AsyncParsableCommand {
             finished migration is reported, not repeated. Several instances move at once; one failing does not
             stop the others. The end lists what was created in each account.
             Without --target-region both profiles must resolve to one region (a shared image launches in its own
-            region). Key pairs are per region: the key is imported where the instance is launched. Encrypted
-            source images are not handled yet: the command stops after CreateImage and says what to do.
+            region). Key pairs are per region: the key is imported where the instance is launched.
             --dry-run asks AWS with DryRun=true whether CreateImage and ImportKeyPair are permitted, and lists the
             calls that cannot be asked before the image exists.
             Exit status: 0 every instance migrated (or planned), 2 usage error, 3 an account could not be
@@ -78,6 +81,11 @@ struct MigrateCommand: AsyncParsableCommand {
         "Encrypt B's copy with this customer managed KMS key (implies --copy-image).", valueName: "KEY_ARN"))
     var targetKMSKey: String?
 
+    @Option(name: .customLong("source-kms-key"), help: ArgumentHelp(
+        "A customer managed KMS key of the source account: an image encrypted with another key (the default aws/ebs cannot be shared) is copied in A re-encrypted with it, and the copy is shared.",
+        valueName: "KEY_ARN"))
+    var sourceKMSKey: String?
+
     @Option(name: .customLong("source-key"), help: ArgumentHelp(
         "A private key that logs in to the source instances: their live authorized_keys is read and listed (public keys only).",
         valueName: "FILE"))
@@ -110,7 +118,7 @@ struct MigrateCommand: AsyncParsableCommand {
             sourceProfile: sourceProfile, targetProfile: targetProfile, instanceIds: instanceIds, planOnly: plan, probe: probe,
             instanceType: instanceType, subnetId: subnet, securityGroupIds: securityGroups, noReboot: noReboot,
             sshConfig: sshConfig, journalDirectory: journalDirectory, targetRegion: targetRegion, copyImage: copyImage,
-            dryRun: dryRun, targetKMSKey: targetKMSKey, sourceKey: sourceKey)
+            dryRun: dryRun, targetKMSKey: targetKMSKey, sourceKey: sourceKey, sourceKMSKey: sourceKMSKey)
         let sink = environment.output
         do {
             let report = try await environment.withAWS(aws) { context in

@@ -28,6 +28,7 @@ enum MigrationRenderer {
             })),
             ("imageId", .optional(item.imageId)),
             ("snapshotIds", .array(item.snapshotIds.map(JSONValue.string))),
+            ("reencryptedImageId", .optional(item.reencryptedImageId)),
             ("copiedImageId", .optional(item.copiedImageId)),
             ("keyName", .optional(item.keyName)),
             ("keyPairImported", item.keyPairImported.map(JSONValue.bool) ?? .null),
@@ -45,7 +46,10 @@ enum MigrationRenderer {
         var source: [String] = []
         var target: [String] = []
         for item in report.items {
-            if let image = item.imageId { source.append("\(image) (image of \(item.instanceId), shared with \(report.targetAccount))") }
+            if let image = item.imageId {
+                source.append("\(image) (image of \(item.instanceId)\(item.reencryptedImageId == nil ? ", shared with \(report.targetAccount)" : ""))")
+            }
+            if let copy = item.reencryptedImageId { source.append("\(copy) (its re-encrypted copy, shared with \(report.targetAccount))") }
             source += item.snapshotIds.map { "\($0) (snapshot of that image)" }
             if let copy = item.copiedImageId { target.append("\(copy) (B's copy of \(item.imageId ?? "the image"), in \(report.targetRegion))") }
             if let key = item.keyName, item.keyPairImported == true { target.append("key pair \(key) (\(report.targetRegion))") }

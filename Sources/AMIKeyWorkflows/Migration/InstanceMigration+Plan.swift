@@ -13,6 +13,10 @@ extension InstanceMigration {
         let steps = [
             WorkflowStep(id: "describe", summary: "read \(instanceId), the public key of \(key) and the console's key table in \(accounts.source)", state: state(.described)),
             WorkflowStep(id: "create-image", summary: "CreateImage of \(instanceId)\(request.noReboot ? " without reboot" : " (it reboots)"), tagged \(Self.originTag)=\(instanceId); wait until available", state: state(.imageAvailable)),
+        ] + (request.sourceKMSKey.map { key in [
+            WorkflowStep(id: "reencrypt", summary: "if the image's snapshots are encrypted with another key, copy it in \(accounts.source) re-encrypted with \(key) and share the copy", state: state(.encryptionChecked)),
+        ] } ?? []) + [
+            WorkflowStep(id: "encryption", summary: "check the image's snapshots: unencrypted goes on; for a KMS key, A's key policy and grants must let \(accounts.target) use it (else the statements to add are printed)", state: state(.encryptionChecked)),
             WorkflowStep(id: "share", summary: "share the image with \(accounts.target) (launch permission)", state: state(.shared)),
             WorkflowStep(id: "import-key", summary: "import the public key of \(key) into \(accounts.target) in \(targetRegion) under the same name (never overwriting)", state: state(.keyImported)),
         ] + (request.copies ? [

@@ -66,7 +66,7 @@ extension InstanceMigration {
     }
 
     /// Step 2: CreateImage tagged with the request tag (a re-run finds the image by it), then waits until it is
-    /// available. Encrypted snapshots stop here with what to do.
+    /// available.
     func createImage(_ requestTag: String) async throws -> EC2.Image {
         var imageId = try await source.image(taggedWith: requestTag)?.imageId
         if imageId == nil {
@@ -84,15 +84,6 @@ extension InstanceMigration {
         }
         guard let image = observation.response?.images.first(where: { $0.imageId == imageId }) else {
             throw AWSFailure(code: "no-image", message: "\(imageId) is available but DescribeImages does not show it")
-        }
-        if image.blockDeviceMappings.contains(where: { $0.ebs?.encrypted == true }) {
-            throw AWSFailure(
-                code: "encrypted-image",
-                message: "\(imageId)'s snapshots are encrypted: account \(accounts.target) can only use them once the KMS key is "
-                    + "shared with it (key policy and grants in \(accounts.source), IAM permissions in \(accounts.target)), and an "
-                    + "image encrypted with the default aws/ebs key cannot be shared at all. amikey migrate does not handle "
-                    + "encrypted images yet; the image was left in \(accounts.source) for you to copy with a customer managed key "
-                    + "(aws ec2 copy-image --encrypted --kms-key-id ...)")
         }
         return image
     }

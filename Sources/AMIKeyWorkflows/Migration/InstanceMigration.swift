@@ -74,7 +74,26 @@ struct InstanceMigration {
             try record(.imageAvailable)
             step("create-image", "created \(image.imageId) from \(instanceId) in \(accounts.source)\(request.noReboot ? " (no reboot)" : ""); it is available", .done)
         }
-        guard let imageId = journal.imageId else { throw AWSFailure(code: "journal-damaged", message: "\(file.path) has no image id after CreateImage") }
+        guard let createdImageId = journal.imageId else { throw AWSFailure(code: "journal-damaged", message: "\(file.path) has no image id after CreateImage") }
+        if journal.phase < .encryptionChecked {
+            if let key = request.sourceKMSKey, journal.reencryptedImageId == nil,
+               try await encrypted(journal.snapshotIds, otherThan: key) {
+                if journal.reencryptToken == nil {
+                    journal.reencryptToken = "amikey-migrate-" + UUID().uuidString.lowercased()
+                    try file.write(journal, context: context)
+                }
+                let copy = try await reencrypt(createdImageId, key: key, token: journal.reencryptToken ?? "")
+                journal.reencryptedImageId = copy.imageId
+                journal.snapshotIds = copy.blockDeviceMappings.compactMap { $0.ebs?.snapshotId }
+                try file.write(journal, context: context)
+                step("reencrypt", "copied \(createdImageId) to \(copy.imageId) in \(accounts.source), encrypted with \(key): the copy is the one shared", .done)
+            }
+            journal.encryption = try await checkEncryption(snapshotIds: journal.snapshotIds)
+            try record(.encryptionChecked)
+            step("encryption", journal.encryption?.joined(separator: " ") ?? "", .done)
+        }
+        // The image B uses: A's re-encrypted copy when there is one.
+        let imageId = journal.reencryptedImageId ?? createdImageId
         if journal.phase < .shared {
             _ = try await source.send(EC2.modifyImageAttribute(.init(imageId: imageId, add: [.account(accounts.target)])))
             // CopyImage by B needs read access to the snapshots too (CopyingAMIs.html, cross-account copy).
@@ -135,6 +154,7 @@ struct InstanceMigration {
     func item(_ journal: MigrationJournal, steps: [WorkflowStep], status: String) -> MigrationReport.Item {
         var item = MigrationReport.Item(instanceId: instanceId, status: status, steps: steps)
         item.imageId = journal.imageId
+        item.reencryptedImageId = journal.reencryptedImageId
         item.snapshotIds = journal.snapshotIds
         item.copiedImageId = journal.copiedImageId
         item.targetRegion = journal.targetRegion

@@ -10,6 +10,8 @@ struct MigrationJournal: Codable, Sendable, Hashable {
         case imageRequested = "image-requested"
         /// The image is available.
         case imageAvailable = "image-available"
+        /// Account B can use the image's snapshots (unencrypted, or their KMS keys are shared with it).
+        case encryptionChecked = "encryption-checked"
         /// The image is shared with the target account.
         case shared
         /// The key pair is in the target account.
@@ -76,6 +78,12 @@ struct MigrationJournal: Codable, Sendable, Hashable {
     var imageId: String?
     /// Its snapshots.
     var snapshotIds: [String] = []
+    /// CopyImage's client token in A, for the copy re-encrypted with `--source-kms-key`.
+    var reencryptToken: String?
+    /// A's re-encrypted copy (the image shared instead of the first one).
+    var reencryptedImageId: String?
+    /// What the encryption check found, one line per KMS key.
+    var encryption: [String]?
     /// CopyImage's client token in B.
     var copyToken: String?
     /// B's copy of the image.

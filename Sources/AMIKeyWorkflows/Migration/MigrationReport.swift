@@ -10,8 +10,10 @@ public struct MigrationReport: Sendable {
         public var steps: [WorkflowStep]
         /// The image made in A.
         public var imageId: String?
-        /// Its snapshots.
+        /// The snapshots of the image shared with B.
         public var snapshotIds: [String]
+        /// A's copy re-encrypted with `--source-kms-key`, shared instead of the first image.
+        public var reencryptedImageId: String?
         /// B's own copy of the image, when B copied it.
         public var copiedImageId: String?
         /// The region the target instance runs in.

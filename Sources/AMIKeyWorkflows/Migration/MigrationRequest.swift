@@ -33,6 +33,9 @@ public struct MigrationRequest: Sendable, Hashable {
     public var dryRun: Bool
     /// The customer managed KMS key B's copy is encrypted with.
     public var targetKMSKey: String?
+    /// A customer managed KMS key of A: an image encrypted with another key (the default `aws/ebs` cannot be shared)
+    /// is first copied in A re-encrypted with it, and that copy is shared.
+    public var sourceKMSKey: String?
     /// A private key that logs in to the source instances: their live `authorized_keys` is read (public keys only).
     public var sourceKey: String?
 
@@ -43,7 +46,8 @@ public struct MigrationRequest: Sendable, Hashable {
     public init(sourceProfile: String, targetProfile: String, instanceIds: [String], planOnly: Bool = false, probe: Bool = false,
                 instanceType: String? = nil, subnetId: String? = nil, securityGroupIds: [String] = [], noReboot: Bool = false,
                 sshConfig: String? = nil, journalDirectory: String? = nil, concurrency: Int = 4, targetRegion: String? = nil,
-                copyImage: Bool = false, dryRun: Bool = false, targetKMSKey: String? = nil, sourceKey: String? = nil) {
+                copyImage: Bool = false, dryRun: Bool = false, targetKMSKey: String? = nil, sourceKey: String? = nil,
+                sourceKMSKey: String? = nil) {
         self.sourceProfile = sourceProfile
         self.targetProfile = targetProfile
         self.instanceIds = instanceIds
@@ -61,5 +65,6 @@ public struct MigrationRequest: Sendable, Hashable {
         self.dryRun = dryRun
         self.targetKMSKey = targetKMSKey
         self.sourceKey = sourceKey
+        self.sourceKMSKey = sourceKMSKey
     }
 }

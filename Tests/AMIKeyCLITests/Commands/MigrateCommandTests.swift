@@ -66,7 +66,7 @@ struct MigrateCommandTests {
     }
 
     @Test("the plan marks what the journal says is done and lists what is left; nothing is changed",
-          arguments: [("shared", 3), ("image-available", 2), ("described", 1)])
+          arguments: [("shared", 4), ("encryption-checked", 3), ("image-available", 2), ("described", 1)])
     func planFromJournal(_ phase: String, _ done: Int) async throws {
         let (cli, instance) = try await Self.setUp()
         let journals = cli.directory.path("journals")
@@ -86,8 +86,8 @@ struct MigrateCommandTests {
         let item = try #require(try run.json()["instances"]?.array.first)
         #expect(item["status"]?.string == "planned")
         let states = item["steps"]?.array.compactMap { $0["state"]?.string } ?? []
-        #expect(states == Array(repeating: "resumed", count: done) + Array(repeating: "planned", count: 6 - done), "\(states)")
-        #expect(item["steps"]?.array.compactMap { $0["id"]?.string } == ["describe", "create-image", "share", "import-key", "launch", "verify"])
+        #expect(states == Array(repeating: "resumed", count: done) + Array(repeating: "planned", count: 7 - done), "\(states)")
+        #expect(item["steps"]?.array.compactMap { $0["id"]?.string } == ["describe", "create-image", "encryption", "share", "import-key", "launch", "verify"])
 
         let text = await cli.run("migrate", "--source-profile", "a", "--target-profile", "b", instance, "--plan", "--journal-dir", journals)
         #expect(text.stdout.contains("Source account 123456789012 → target account 222222222222, \(Self.region)"), "\(text.stdout)")
@@ -101,13 +101,18 @@ struct MigrateCommandTests {
         let plain = await cli.run("migrate", "--source-profile", "a", "--target-profile", "b", instance, "--plan", "--output", "json")
         #expect(plain.status == 0, "\(plain.allOutput)")
         let steps = try #require(try plain.json()["instances"]?.array.first?["steps"]?.array)
-        #expect(steps.compactMap { $0["id"]?.string } == ["describe", "create-image", "share", "import-key", "launch", "verify"])
+        #expect(steps.compactMap { $0["id"]?.string } == ["describe", "create-image", "encryption", "share", "import-key", "launch", "verify"])
         #expect(steps.allSatisfy { $0["state"]?.string == "planned" })
+        let reencrypted = await cli.run("migrate", "--source-profile", "a", "--target-profile", "b", instance, "--plan",
+                                        "--source-kms-key", "arn:aws:kms:eu-south-2:123456789012:key/abcd", "--output", "json")
+        let reencryptSteps = try #require(try reencrypted.json()["instances"]?.array.first?["steps"]?.array)
+        #expect(reencryptSteps.compactMap { $0["id"]?.string }
+                == ["describe", "create-image", "reencrypt", "encryption", "share", "import-key", "launch", "verify"])
         let copied = await cli.run("migrate", "--source-profile", "a", "--target-profile", "b", instance, "--plan", "--copy-image",
                                    "--target-kms-key", "arn:aws:kms:eu-south-2:222222222222:key/1234", "--output", "json")
         let copySteps = try #require(try copied.json()["instances"]?.array.first?["steps"]?.array)
         let ids = copySteps.compactMap { $0["id"]?.string }
-        #expect(ids == ["describe", "create-image", "share", "import-key", "copy-image", "launch", "verify"])
+        #expect(ids == ["describe", "create-image", "encryption", "share", "import-key", "copy-image", "launch", "verify"])
         #expect(copySteps.contains { $0["summary"]?.string?.contains("encrypted with arn:aws:kms:eu-south-2:222222222222:key/1234") == true })
     }
 }

@@ -39,6 +39,8 @@ extension OneLabSuites {
             #expect(item["keyPairImported"]?.bool == true)
             #expect(item["verification"]?.string?.contains("console table lists old-key") == true)
             #expect(item["verification"]?.string?.contains("accepts the key") == true)
+            #expect(item["steps"]?.array.first { $0["id"]?.string == "encryption" }?["summary"]?.string
+                    == "the snapshots are not encrypted: nothing to share but the image")
             let target = try #require(item["targetInstanceId"]?.string)
             let keyA = try SSHPublicKey(openSSHRepresentation: String(contentsOfFile: scenario.doctor.keyA + ".pub", encoding: .utf8))
             #expect(item["bakedKeys"]?.array.first?.string?.contains(keyA.cloudInitFingerprint()) == true)
@@ -78,7 +80,7 @@ extension OneLabSuites {
             info.region = region
             let a = try await LabAccounts.open(info, access: try #require(lab.context.aws)).a
             let binary = try ExecutableTests.executable()
-            let phases = ["described", "image-requested", "image-available", "shared", "key-imported", "launch-requested", "running", "verified"]
+            let phases = ["described", "image-requested", "image-available", "encryption-checked", "shared", "key-imported", "launch-requested", "running", "verified"]
             for phase in phases {
                 let source = try await DoctorLabScenario.launch(a, image: scenario.doctor.seedImage, keyName: "old-key").instanceId
                 let arguments = ["migrate", source, "--journal-dir", scenario.journals] + Self.accounts(region)
