@@ -105,15 +105,19 @@ extension InstanceMigration {
         return image
     }
 
-    /// Step 5: the source key pair's public key into B under the same name; true when imported, false when it was
-    /// already there with the same key; a different key under that name is an error showing both.
+    /// Step 5: the source key pair's public key into B under the same name; true when this migration imported it
+    /// (now, or in a run that crashed before recording it), false when it was already there with the same key; a
+    /// different key under that name is an error showing both.
     func importKey(_ keyName: String, _ publicKey: String) async throws -> Bool {
         do {
             let outcome = try await target.importKeyPair(.init(
                 keyName: keyName, publicKeyMaterial: Array(publicKey.utf8),
                 tagSpecifications: [.init(resourceType: "key-pair", tags: [.init(key: Self.originTag, value: instanceId)])]))
-            if case .imported = outcome { return true }
-            return false
+            switch outcome {
+            case .imported: return true
+            // Already there: made by this migration before a crash (it carries this instance's origin tag), or not.
+            case .alreadyPresent(let info): return info.tags.contains { $0.key == Self.originTag && $0.value == instanceId }
+            }
         } catch let conflict as KeyPairConflictError {
             let existing = conflict.existing.publicKey.flatMap { try? SSHPublicKey(openSSHRepresentation: $0) }?.sha256Fingerprint
             let wanted = (try? SSHPublicKey(openSSHRepresentation: publicKey))?.sha256Fingerprint ?? "?"
