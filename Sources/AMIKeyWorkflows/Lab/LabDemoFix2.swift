@@ -78,12 +78,7 @@ struct LabDemoFix2 {
     /// Pins the replacement's host keys from its console output and logs in with `ssh -i K_A`; status 0 is required.
     func login(_ keyA: LabDemoKeys.Key, into instance: EC2.Instance, b: AWSServiceClient) async throws -> LabDemoStep {
         let host = instance.publicIpAddress ?? ""
-        let (_, pins) = try await ssh.pinHostKeys(b, instanceId: instance.instanceId, host: host)
-        let accepted = try await ssh.login(keyA, host: host, pins: pins, command: "hostname && cat ~/.ssh/authorized_keys")
-        guard accepted.status == 0 else {
-            throw LabFailure(code: "story-not-reproduced",
-                             message: "ssh -i K_A into the relaunched \(instance.instanceId) was expected to log in but ended with status \(accepted.status): \(accepted.standardError)")
-        }
+        let (accepted, pins) = try await ssh.requireLogin(keyA, into: instance.instanceId, host: host, b: b, what: "the relaunched")
         return LabDemoStep(
             id: "fix2-ssh", account: "B",
             summary: "Fix 2: ssh -i K_A \(ssh.loginUser)@\(host) (the relaunched \(instance.instanceId), host keys pinned from its console output): "

@@ -80,15 +80,8 @@ struct LabDemoMigrate {
     /// `authorized_keys` are required.
     func login(_ keyA: LabDemoKeys.Key, into instance: EC2.Instance, b: AWSServiceClient) async throws -> LabDemoStep {
         let host = instance.publicIpAddress ?? ""
-        let (_, pins) = try await ssh.pinHostKeys(b, instanceId: instance.instanceId, host: host)
-        let accepted = try await ssh.login(keyA, host: host, pins: pins, command: "hostname && cat ~/.ssh/authorized_keys")
-        guard accepted.status == 0 else {
-            throw LabFailure(code: "story-not-reproduced",
-                             message: "ssh -i K_A into the migrated \(instance.instanceId) was expected to log in but ended with status \(accepted.status): \(accepted.standardError)")
-        }
-        guard accepted.standardOutput.contains(keyA.publicKey.openSSHRepresentation()) else {
-            throw LabFailure(code: "story-not-reproduced", message: "the migrated \(instance.instanceId)'s authorized_keys does not hold K_A")
-        }
+        let (accepted, pins) = try await ssh.requireLogin(keyA, into: instance.instanceId, host: host, b: b,
+                                                          what: "the migrated", mustHold: keyA)
         return LabDemoStep(
             id: "migrate-ssh", account: "B",
             summary: "Migrate: ssh -i K_A \(ssh.loginUser)@\(host) (the migrated \(instance.instanceId), launched with key pair \(keyName), "

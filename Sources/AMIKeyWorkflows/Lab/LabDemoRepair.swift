@@ -37,15 +37,8 @@ struct LabDemoRepair {
         guard let host = try await b.send(EC2.describeInstances(.init(instanceIds: [instanceId]))).instances.first?.publicIpAddress else {
             throw LabFailure(code: "demo-failed", message: "\(instanceId) has no public IP after the repair")
         }
-        let (_, pins) = try await ssh.pinHostKeys(b, instanceId: instanceId, host: host)
-        let accepted = try await ssh.login(keyB, host: host, pins: pins, command: "hostname && cat ~/.ssh/authorized_keys")
-        guard accepted.status == 0 else {
-            throw LabFailure(code: "story-not-reproduced",
-                             message: "ssh -i K_B into the repaired \(instanceId) was expected to log in but ended with status \(accepted.status): \(accepted.standardError)")
-        }
-        guard accepted.standardOutput.contains(keyA.publicKey.openSSHRepresentation()) else {
-            throw LabFailure(code: "story-not-reproduced", message: "after the repair \(instanceId)'s authorized_keys no longer holds K_A")
-        }
+        let (accepted, _) = try await ssh.requireLogin(keyB, into: instanceId, host: host, b: b, what: "the repaired",
+                                                       mustHold: keyA)
         return LabDemoStep(
             id: "repair-ssh", account: "B",
             summary: "Fix 3: ssh -i K_B \(ssh.loginUser)@\(host) (B's own key pair new-key, on the repaired \(instanceId)): logged in; "

@@ -38,6 +38,22 @@ struct LabDemoSSH {
         }
     }
 
+    /// Pins `instanceId`'s host keys, logs in with `key` and reads its host name and `authorized_keys`; anything but
+    /// status 0 (and, when given, `mustHold` missing from the output) is the story not holding for `what`.
+    func requireLogin(_ key: LabDemoKeys.Key, into instanceId: String, host: String, b: AWSServiceClient,
+                      what: String, mustHold: LabDemoKeys.Key? = nil) async throws -> (result: ProcessResult, pins: String) {
+        let (_, pins) = try await pinHostKeys(b, instanceId: instanceId, host: host)
+        let result = try await login(key, host: host, pins: pins, command: "hostname && cat ~/.ssh/authorized_keys")
+        guard result.status == 0 else {
+            throw LabFailure(code: "story-not-reproduced",
+                             message: "ssh -i \(key.name) into \(what) \(instanceId) was expected to log in but ended with status \(result.status): \(result.standardError)")
+        }
+        if let held = mustHold, !result.standardOutput.contains(held.publicKey.openSSHRepresentation()) {
+            throw LabFailure(code: "story-not-reproduced", message: "\(what) \(instanceId)'s authorized_keys does not hold \(held.name)")
+        }
+        return (result, pins)
+    }
+
     /// A program's output as lines, blank ones dropped.
     static func lines(_ text: String) -> [String] {
         // Character-wise, "\r\n" (ssh's stderr on a pty-less run) is one newline, not "\r" then "\n".
