@@ -158,6 +158,34 @@ extension OneLabSuites {
             #expect(!FileManager.default.fileExists(atPath: scenario.journals + "/migrate-\(scenario.doctor.accountA)-\(region)-\(source).json"))
         }
 
+        @Test("three instances in one command: each migrated once, one key pair, a failing one does not stop the others")
+        func fleet() async throws {
+            let lab = try currentLab()
+            let region = LabRegion.migrateFleet
+            let scenario = try await RepairLabScenario.build(lab, region: region)
+            var info = lab.info
+            info.region = region
+            let a = try await LabAccounts.open(info, access: try #require(lab.context.aws)).a
+            var sources: [String] = []
+            for _ in 0..<3 {
+                sources.append(try await DoctorLabScenario.launch(a, image: scenario.doctor.seedImage, keyName: "old-key").instanceId)
+            }
+            let missing = "i-00000000000000000"
+            let run = await scenario.doctor.cli.run(["migrate"] + sources + [missing, "--journal-dir", scenario.journals, "--output", "json"]
+                                                    + Self.accounts(region))
+            #expect(run.status == 3, "one instance does not exist: \(run.allOutput)")
+            let items = try #require(try run.json()["instances"]?.array)
+            #expect(items.compactMap { $0["instanceId"]?.string } == sources + [missing], "in the order given")
+            #expect(items.prefix(3).allSatisfy { $0["status"]?.string == "migrated" })
+            #expect(items.last?["status"]?.string == "failed")
+            #expect(items.last?["error"]?["code"]?.string == "InvalidInstanceID.NotFound")
+            #expect(items.prefix(3).filter { $0["keyPairImported"]?.bool == true }.count == 1, "old-key imported once, found by the others")
+            for source in sources {
+                #expect(try await Self.migrated(from: source, scenario) == (images: 1, instances: 1), "\(source)")
+            }
+            #expect(try await scenario.b.send(EC2.describeKeyPairs(.init(keyNames: ["old-key"]))).keyPairs.count == 1)
+        }
+
         /// The images in A and the instances in B (not terminated) tagged as migrated from `source`.
         static func migrated(from source: String, _ scenario: RepairLabScenario) async throws -> (images: Int, instances: Int) {
             var info = scenario.lab.info

@@ -16,11 +16,12 @@ enum LabRegion {
     static let migrateCopySource = "eu-west-2"
     static let migrateCopyTarget = "eu-west-3"
     static let migrateDryRun = "us-west-1"
+    static let migrateFleet = "eu-north-1"
 
     /// Every region above, the demo's included.
     static let all = [
         "us-east-1", doctor, relaunch, importFromHost, repairUserData, repairSSM, repairInstanceConnect, repairPlan,
         repairJournal, repairJournalMissing, migrate, migrateResume, migrateCopySource, migrateCopyTarget,
-        migrateDryRun,
+        migrateDryRun, migrateFleet,
     ]
 }
