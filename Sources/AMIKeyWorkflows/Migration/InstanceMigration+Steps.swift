@@ -65,8 +65,8 @@ extension InstanceMigration {
         return file.entries.map { "\($0.publicKey.shortTypeName) \($0.publicKey.sha256Fingerprint) \($0.comment ?? "-")" }
     }
 
-    /// Step 2: CreateImage tagged with the request tag (a re-run finds the image by it), then waits until it is
-    /// available.
+    /// Step 2: CreateImage tagged with the request tag (a re-run finds the image by it), then waits for its snapshots
+    /// (with their progress) and until it is available.
     func createImage(_ requestTag: String) async throws -> EC2.Image {
         var imageId = try await source.image(taggedWith: requestTag)?.imageId
         if imageId == nil {
@@ -79,6 +79,14 @@ extension InstanceMigration {
             imageId = try await source.createImage(input).imageId
         }
         guard let imageId else { throw AWSFailure(code: "no-image", message: "CreateImage answered without an image id") }
+        // A pending image already names its snapshots: waiting on them first shows their percentages, the long part.
+        let pending = try await source.send(EC2.describeImages(.init(imageIds: [imageId]))).images.first
+        let snapshots = pending?.blockDeviceMappings.compactMap { $0.ebs?.snapshotId } ?? []
+        if pending?.state != "available", !snapshots.isEmpty {
+            try await source.wait(EC2.Waiters.snapshotCompleted, polling: EC2.describeSnapshots(.init(snapshotIds: snapshots))) {
+                progress(.waiting(instanceId, $0))
+            }
+        }
         let observation = try await source.wait(EC2.Waiters.imageAvailable, polling: EC2.describeImages(.init(imageIds: [imageId]))) {
             progress(.waiting(instanceId, $0))
         }
