@@ -17,11 +17,14 @@ enum LabRegion {
     static let migrateCopyTarget = "eu-west-3"
     static let migrateDryRun = "us-west-1"
     static let migrateFleet = "eu-north-1"
+    static let migrateEncrypted = "ap-east-1"
+    static let migrateEncryptedDefault = "me-south-1"
 
     /// Every region above, the demo's included.
     static let all = [
         "us-east-1", doctor, relaunch, importFromHost, repairUserData, repairSSM, repairInstanceConnect, repairPlan,
         repairJournal, repairJournalMissing, migrate, migrateResume, migrateCopySource, migrateCopyTarget,
-        migrateDryRun, migrateFleet,
+        migrateDryRun, migrateFleet, migrateEncrypted,
+        migrateEncryptedDefault,
     ]
 }
