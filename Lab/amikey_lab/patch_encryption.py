@@ -25,8 +25,11 @@ be shared and used by any account.  AWS behaviour reproduced here (tests/test_en
 * RunInstances ``BlockDeviceMappings[].Ebs.Encrypted``/``KmsKeyId``: "Encrypted volumes can only be
   attached to instances that support Amazon EBS encryption"; a mapping for the AMI's root device
   needs no size or snapshot (they come from the AMI); without ``KmsKeyId`` the default key is used;
-  a ``KmsKeyId`` needs ``Encrypted``.
+  a ``KmsKeyId`` needs ``Encrypted``.  With EBS encryption by default on (EnableEbsEncryptionByDefault)
+  every new volume and every copy is encrypted, with the account's default key
+  (GetEbsDefaultKmsKeyId: ``aws/ebs`` unless ModifyEbsDefaultKmsKeyId named another).
   https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_EbsBlockDevice.html
+  https://docs.aws.amazon.com/ebs/latest/userguide/encryption-by-default.html
 * CreateImage snapshots each volume with its encryption; DescribeImages' ``Ebs`` shows ``Encrypted``
   and ``KmsKeyId`` (botocore's ``EbsBlockDevice``); DescribeSnapshots shows ``Encrypted`` and
   ``KmsKeyId``.  https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_Snapshot.html
@@ -345,7 +348,7 @@ def copy_image_response(self: AmisResponse) -> Any:
         target = key.arn
     elif snapshot.encrypted and source.owner_id == me:
         target = snapshot.kms_key_id
-    elif snapshot.encrypted or encrypted:
+    elif snapshot.encrypted or encrypted or backend.ebs_encryption_by_default:
         target = default_key_arn(backend)
     else:
         target = None
@@ -372,9 +375,11 @@ def _launch_mappings(backend: Any, ami: Ami, requested: list[dict[str, Any]] | N
     """The volumes to create: the AMI's root (from its snapshot) with the request's overrides, plus
     the request's other devices, each with its effective encryption and key."""
     snapshot = ami.ebs_snapshot
+    by_default = bool(getattr(backend, "ebs_encryption_by_default", False))
     root = {"DeviceName": ami.root_device_name, "VirtualName": None, "NoDevice": None,
             "Ebs": {"SnapshotId": None, "VolumeSize": 15, "DeleteOnTermination": True, "VolumeType": None,
-                    "Iops": None, "Encrypted": bool(snapshot.encrypted), "KmsKeyId": snapshot.kms_key_id}}
+                    "Iops": None, "Encrypted": bool(snapshot.encrypted) or by_default,
+                    "KmsKeyId": snapshot.kms_key_id}}
     result = [root]
     for mapping in requested or []:
         ebs = mapping.get("Ebs") or {}
@@ -388,7 +393,7 @@ def _launch_mappings(backend: Any, ami: Ami, requested: list[dict[str, Any]] | N
                 root["Ebs"]["KmsKeyId"] = ebs["KmsKeyId"]
                 if not (ebs.get("Encrypted") or snapshot.encrypted):
                     raise InvalidParameterDependency("KmsKeyId", "Encrypted")
-            root["Ebs"]["Encrypted"] = bool(snapshot.encrypted or ebs.get("Encrypted"))
+            root["Ebs"]["Encrypted"] = bool(snapshot.encrypted or ebs.get("Encrypted") or by_default)
             continue
         if mapping.get("NoDevice") == "":
             result.append(mapping)
@@ -402,6 +407,7 @@ def _launch_mappings(backend: Any, ami: Ami, requested: list[dict[str, Any]] | N
                 ebs["KmsKeyId"] = ebs.get("KmsKeyId") or own.kms_key_id
         if ebs.get("KmsKeyId") and not ebs.get("Encrypted"):
             raise InvalidParameterDependency("KmsKeyId", "Encrypted")
+        ebs["Encrypted"] = bool(ebs.get("Encrypted")) or by_default
         result.append(mapping)
     return result
 

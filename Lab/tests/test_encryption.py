@@ -150,6 +150,20 @@ def test_encrypted_without_a_key_uses_aws_ebs(lab):
     assert aws_ebs["KeyManager"] == "AWS"
 
 
+def test_encryption_by_default_encrypts_new_volumes_and_copies_with_the_default_key(lab):
+    a = lab.account()
+    base = register_base_image(a, "by-default-base")
+    a.ec2.enable_ebs_encryption_by_default()
+    instance = _launch(a, base)
+    volume = _root_volume(a, instance)
+    assert (volume["Encrypted"], volume["KmsKeyId"]) == (True, _aws_ebs(a)["Arn"])
+    key = _cmk(a)
+    a.ec2.modify_ebs_default_kms_key_id(KmsKeyId=key)
+    copy = a.ec2.copy_image(SourceImageId=base, SourceRegion="us-east-1", Name="by-default-copy")["ImageId"]
+    assert (_snapshot(a, copy)["Encrypted"], _snapshot(a, copy)["KmsKeyId"]) == (True, key)
+    _terminate(a, instance)
+
+
 def test_unencrypted_stays_unencrypted_and_key_needs_encrypted(lab):
     a = lab.account()
     base = register_base_image(a, "plain-base")
