@@ -30,6 +30,9 @@ be shared and used by any account.  AWS behaviour reproduced here (tests/test_en
   (GetEbsDefaultKmsKeyId: ``aws/ebs`` unless ModifyEbsDefaultKmsKeyId named another).
   https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_EbsBlockDevice.html
   https://docs.aws.amazon.com/ebs/latest/userguide/encryption-by-default.html
+* CreateSnapshot of an encrypted volume is encrypted with the volume's key, and CopySnapshot without
+  ``KmsKeyId`` keeps the source's key (moto shows no ``KmsKeyId`` on either).
+  https://docs.aws.amazon.com/ebs/latest/userguide/how-ebs-encryption-works.html
 * CreateImage snapshots each volume with its encryption; DescribeImages' ``Ebs`` shows ``Encrypted``
   and ``KmsKeyId`` (botocore's ``EbsBlockDevice``); DescribeSnapshots shows ``Encrypted`` and
   ``KmsKeyId``.  https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_Snapshot.html
@@ -151,7 +154,7 @@ def generate_default_keys(self: KmsBackend, alias_name: str) -> str | None:
         key.key_manager = "AWS"
         if alias_name == EBS_ALIAS:
             key.policy = aws_ebs_policy(self.account_id, self.region_name)
-            key.description = "Default key that protects my EBS volumes when no other key is defined"
+            key.description = "Default master key that protects my EBS volumes when no other key is defined"
     return key_id
 
 
@@ -278,6 +281,30 @@ def create_image(self: Any, instance_id: str, *args: Any, **kwargs: Any) -> Ami:
         if volume.encrypted and not volume.kms_key_id:
             _set_encryption(ami.ebs_snapshot, default_key_arn(self))
     return ami
+
+
+_create_snapshot = EBSBackend.create_snapshot
+_copy_snapshot = EBSBackend.copy_snapshot
+
+
+def create_snapshot(self: Any, volume_id: str, description: str, owner_id: str | None = None,
+                    from_ami: str | None = None) -> Any:
+    """A snapshot of an encrypted volume shows the volume's key (moto: Encrypted without KmsKeyId)."""
+    snapshot = _create_snapshot(self, volume_id, description, owner_id=owner_id, from_ami=from_ami)
+    volume = self.get_volume(volume_id)
+    if volume.encrypted:
+        _set_encryption(snapshot, volume.kms_key_id or default_key_arn(self))
+    return snapshot
+
+
+def copy_snapshot(self: Any, source_snapshot_id: str, source_region: str, description: str,
+                  kms_key_id: str | None) -> Any:
+    """CopySnapshot of an encrypted snapshot without ``KmsKeyId`` keeps its key (moto: drops it)."""
+    copy = _copy_snapshot(self, source_snapshot_id, source_region, description, kms_key_id)
+    if copy.encrypted and not copy.kms_key_id:
+        source = ec2_backends[self.account_id][source_region].get_snapshot(source_snapshot_id)
+        _set_encryption(copy, source.kms_key_id or default_key_arn(self))
+    return copy
 
 
 def _check_not_aws_managed(snapshot: Any, region: str) -> bool:
@@ -459,6 +486,8 @@ def apply() -> None:
     KmsBackend._generate_default_keys = generate_default_keys
     EBSBackend._create_default_encryption_key = create_default_encryption_key
     EBSBackend.add_create_volume_permission = add_create_volume_permission
+    EBSBackend.create_snapshot = create_snapshot
+    EBSBackend.copy_snapshot = copy_snapshot
     Ami.block_device_mappings = property(block_device_mappings)
     global _create_image, _modify_image_attribute, _copy_image_response
     _create_image = AmiBackend.create_image

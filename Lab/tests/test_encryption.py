@@ -164,6 +164,23 @@ def test_encryption_by_default_encrypts_new_volumes_and_copies_with_the_default_
     _terminate(a, instance)
 
 
+def test_snapshots_of_encrypted_volumes_show_the_volume_key(lab):
+    """CreateSnapshot and CopySnapshot keep the key (moto: Encrypted without KmsKeyId)."""
+    a = lab.account()
+    key = _cmk(a)
+    for volume_key, expected in ((key, key), (None, None)):
+        params = {"AvailabilityZone": "us-east-1a", "Size": 1, "Encrypted": True}
+        if volume_key:
+            params["KmsKeyId"] = volume_key
+        volume = a.ec2.create_volume(**params)
+        snapshot = a.ec2.create_snapshot(VolumeId=volume["VolumeId"])
+        expected = expected or _aws_ebs(a)["Arn"]
+        assert (snapshot["Encrypted"], snapshot["KmsKeyId"]) == (True, expected)
+        copy = a.ec2.copy_snapshot(SourceSnapshotId=snapshot["SnapshotId"], SourceRegion="us-east-1")
+        copied = a.ec2.describe_snapshots(SnapshotIds=[copy["SnapshotId"]])["Snapshots"][0]
+        assert (copied["Encrypted"], copied["KmsKeyId"]) == (True, expected)
+
+
 def test_unencrypted_stays_unencrypted_and_key_needs_encrypted(lab):
     a = lab.account()
     base = register_base_image(a, "plain-base")
