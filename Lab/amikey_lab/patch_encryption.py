@@ -15,13 +15,7 @@ be shared and used by any account.  AWS behaviour reproduced here (tests/test_en
   https://docs.aws.amazon.com/ebs/latest/userguide/how-ebs-encryption-works.html
   https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html
   https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-key
-* DescribeKey of a predefined AWS alias with no key yet: "KMS associates the alias with an AWS
-  managed key and returns its KeyId and Arn".  The lab's ``aws/ebs`` key policy is AWS's
-  ``auto-ebs-2`` policy as GetKeyPolicy shows it on AWS: every principal of the account may use the
-  key through EC2 (``kms:CallerAccount`` = the account, ``kms:ViaService`` = ``ec2.<region>.amazonaws.com``),
-  and the account root may read its metadata.  (The policy text is not on a documentation page; its
-  shape is the one AWS returns.)
-  https://docs.aws.amazon.com/kms/latest/APIReference/API_DescribeKey.html
+* The ``aws/ebs`` key itself, its policy and who may use a key: ``kms_access``.
 * RunInstances ``BlockDeviceMappings[].Ebs.Encrypted``/``KmsKeyId``: "Encrypted volumes can only be
   attached to instances that support Amazon EBS encryption"; a mapping for the AMI's root device
   needs no size or snapshot (they come from the AMI); without ``KmsKeyId`` the default key is used;
@@ -58,17 +52,7 @@ be shared and used by any account.  AWS behaviour reproduced here (tests/test_en
   https://repost.aws/knowledge-center/kms-iam-ec2-permission
   The lab terminates such an instance at once (no sshd boots).
 
-Who may use a key (the lab's simplified evaluation).  A key must be ``Enabled``.  In its own account
-a key is usable (the lab has no IAM; the default key policy delegates to IAM).  Another account may
-use it when, for each of ``kms:DescribeKey``, ``kms:CreateGrant``, ``kms:Decrypt``,
-``kms:ReEncrypt*`` and ``kms:GenerateDataKey*`` (the permissions AWS lists for a shared key,
-https://docs.aws.amazon.com/ebs/latest/userguide/ebs-modifying-snapshot-permissions.html), the key
-policy has an ``Allow`` statement whose ``Principal`` ``AWS`` is ``*``, the account id or an ARN in
-that account (``arn:aws:iam::<id>:root``, a role, a user) and whose ``Action`` matches (``*``
-wildcards, case-insensitive), and no ``Deny`` statement matches; or a grant's ``GranteePrincipal`` is
-in that account and its ``Operations`` cover the action.  Conditions count as satisfied, except
-``kms:CallerAccount``, which is compared, so that another account cannot use ``aws/ebs``.  IAM
-policies in the using account are not modelled.
+Who may use a key: see ``kms_access`` (key policy and grants, simplified).
 
 Unverified (no AWS documentation found): the error of B's CopyImage of a shared image whose snapshot
 key B may not use, or with a ``KmsKeyId`` B may not use; the lab answers ``InvalidRequest`` with a
@@ -81,8 +65,6 @@ image (the root device's), as moto does.
 
 from __future__ import annotations
 
-import fnmatch
-import json
 from typing import Any
 
 from moto.ec2.exceptions import EC2ClientError, InvalidParameterDependency, MissingParameterError
@@ -94,12 +76,8 @@ from moto.ec2.responses.amis import AmisResponse
 from moto.ec2.responses.instances import InstanceResponse
 from moto.kms.models import KmsBackend, kms_backends
 
-EBS_ALIAS = "alias/aws/ebs"
-# One concrete action per permission AWS lists for using a shared key (the * families are matched
-# by their members).
-EC2_KEY_ACTIONS = ("kms:DescribeKey", "kms:CreateGrant", "kms:Decrypt", "kms:ReEncryptFrom",
-                   "kms:GenerateDataKeyWithoutPlaintext")
-NEEDED = "kms:DescribeKey, kms:CreateGrant, kms:Decrypt, kms:ReEncrypt* and kms:GenerateDataKey*"
+from .kms_access import EBS_ALIAS, NEEDED, generate_default_keys, is_aws_managed, may_use, resolve_key
+
 LAUNCH_ERROR = StateReason("Client.InternalError: Client error on launch", "Client.InternalError")
 
 
@@ -121,42 +99,7 @@ class KeyNotUsable(EC2ClientError):
                          f"or a grant must allow {NEEDED}.")
 
 
-# ---------------------------------------------------------------- KMS: aws/ebs and key lookup
-
-def aws_ebs_policy(account: str, region: str) -> str:
-    """AWS's key policy of an account's ``aws/ebs`` key (``auto-ebs-2``)."""
-    return json.dumps({
-        "Version": "2012-10-17",
-        "Id": "auto-ebs-2",
-        "Statement": [
-            {"Sid": "Allow access through EBS for all principals in the account that are authorized to use EBS",
-             "Effect": "Allow", "Principal": {"AWS": "*"},
-             "Action": ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*",
-                        "kms:CreateGrant", "kms:DescribeKey"],
-             "Resource": "*",
-             "Condition": {"StringEquals": {"kms:CallerAccount": account,
-                                            "kms:ViaService": f"ec2.{region}.amazonaws.com"}}},
-            {"Sid": "Allow direct access to key metadata to the account", "Effect": "Allow",
-             "Principal": {"AWS": f"arn:aws:iam::{account}:root"},
-             "Action": ["kms:Describe*", "kms:Get*", "kms:List*", "kms:RevokeGrant"], "Resource": "*"},
-        ],
-    }, indent=2)
-
-
-_generate_default_keys = KmsBackend._generate_default_keys
-
-
-def generate_default_keys(self: KmsBackend, alias_name: str) -> str | None:
-    """A predefined ``alias/aws/*`` key is AWS managed (moto: CUSTOMER); ``aws/ebs`` gets AWS's policy."""
-    key_id = _generate_default_keys(self, alias_name)
-    if key_id:
-        key = self.keys[key_id]
-        key.key_manager = "AWS"
-        if alias_name == EBS_ALIAS:
-            key.policy = aws_ebs_policy(self.account_id, self.region_name)
-            key.description = "Default master key that protects my EBS volumes when no other key is defined"
-    return key_id
-
+# ---------------------------------------------------------------- the default EBS key
 
 def create_default_encryption_key(self: EBSBackend) -> str:
     """The account's ``aws/ebs`` key, created on first use as AWS creates it."""
@@ -167,85 +110,6 @@ def create_default_encryption_key(self: EBSBackend) -> str:
 
 def default_key_arn(backend: Any) -> str:
     return backend.default_kms_key_id or backend._create_default_encryption_key()
-
-
-def resolve_key(account: str, region: str, key_ref: str | None) -> Any:
-    """The KMS key a key id, key ARN, alias name or alias ARN names (ARNs may be another account's),
-    or None when there is no such key."""
-    if not key_ref:
-        return None
-    if key_ref.startswith("arn:"):
-        parts = key_ref.split(":", 5)
-        if len(parts) < 6:
-            return None
-        region, account = parts[3], parts[4]
-    try:
-        return kms_backends[account][region].describe_key(key_ref)
-    except Exception:
-        return None
-
-
-def _principals(statement: dict) -> list[str]:
-    principal = statement.get("Principal", {})
-    if principal == "*":
-        return ["*"]
-    value = principal.get("AWS", []) if isinstance(principal, dict) else []
-    return [value] if isinstance(value, str) else list(value)
-
-
-def _principal_matches(principal: str, account: str) -> bool:
-    return principal in ("*", account) or principal.startswith(f"arn:aws:iam::{account}:")
-
-
-def _conditions_hold(statement: dict, account: str) -> bool:
-    for _operator, conditions in (statement.get("Condition") or {}).items():
-        for name, values in conditions.items():
-            if name.lower() == "kms:calleraccount":
-                wanted = [values] if isinstance(values, str) else values
-                if account not in wanted:
-                    return False
-    return True
-
-
-def _action_matches(statement: dict, action: str) -> bool:
-    actions = statement.get("Action", [])
-    actions = [actions] if isinstance(actions, str) else actions
-    return any(fnmatch.fnmatchcase(action.lower(), pattern.lower()) for pattern in actions)
-
-
-def _policy_allows(key: Any, account: str, action: str) -> bool:
-    try:
-        statements = json.loads(key.policy).get("Statement", [])
-    except (ValueError, TypeError, AttributeError):
-        return False
-    if isinstance(statements, dict):
-        statements = [statements]
-    applicable = [s for s in statements
-                  if any(_principal_matches(p, account) for p in _principals(s))
-                  and _action_matches(s, action) and _conditions_hold(s, account)]
-    if any(s.get("Effect") == "Deny" for s in applicable):
-        return False
-    return any(s.get("Effect") == "Allow" for s in applicable)
-
-
-def _grant_allows(key: Any, account: str, action: str) -> bool:
-    operation = action.split(":", 1)[1]
-    return any(_principal_matches(grant.grantee_principal, account) and operation in (grant.operations or [])
-               for grant in key.grants.values())
-
-
-def may_use(key: Any, account: str) -> bool:
-    """Whether ``account`` may use ``key`` for EBS volumes (see the module docstring)."""
-    if key is None or key.key_state != "Enabled":
-        return False
-    if key.account_id == account:
-        return True
-    return all(_policy_allows(key, account, a) or _grant_allows(key, account, a) for a in EC2_KEY_ACTIONS)
-
-
-def is_aws_managed(key_ref: str | None, account: str, region: str) -> bool:
-    key = resolve_key(account, region, key_ref)
-    return key is not None and key.key_manager == "AWS"
 
 
 # ---------------------------------------------------------------- images and snapshots
