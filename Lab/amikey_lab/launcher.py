@@ -46,7 +46,7 @@ def serve(directory: Path, port: int = 0, pending_polls: int = 0, instance_conne
         return 2
     from . import lab as lab_module, labdir
     from .images import PROPERTIES, TAG_PREFIX
-    from . import (patch_console, patch_facts, patch_fingerprints, patch_idempotency, patch_instance_connect,
+    from . import (patch_console, patch_encryption, patch_facts, patch_fingerprints, patch_idempotency, patch_instance_connect,
                    patch_instances, patch_pending, patch_sharing, patch_ssm, patch_userdata)
 
     lab = lab_module.Lab(directory, pending_polls)
@@ -54,6 +54,7 @@ def serve(directory: Path, port: int = 0, pending_polls: int = 0, instance_conne
     patch_sharing.apply()
     patch_fingerprints.apply()
     patch_instances.apply()
+    patch_encryption.apply()           # wraps patch_sharing's and patch_instances' methods
     patch_console.apply()
     patch_facts.apply()
     patch_userdata.apply()

@@ -220,6 +220,10 @@ def forget() -> None:
 
 
 def apply() -> None:
+    # Wrap what is there at apply time, so that response patches applied earlier (patch_encryption's
+    # CopyImage) run behind the token check.
+    global _run_instances, _copy_image
+    _run_instances, _copy_image = InstanceResponse.run_instances, AmisResponse.copy_image
     InstanceResponse.run_instances = run_instances
     AmisResponse.copy_image = copy_image
     # DescribeInstances ``client-token`` (moto: NotImplementedError, a 500).

@@ -82,7 +82,8 @@ def apply(polls: int) -> None:
     def run_instances(self: Any, *args: Any, **kwargs: Any) -> Any:
         reservation = run(self, *args, **kwargs)
         for instance in reservation.instances:
-            _mark_instance(instance)
+            if instance._state.name != "terminated":  # a failed launch (patch_encryption) is over
+                _mark_instance(instance)
         return reservation
 
     def start_instances(self: Any, instance_ids: list[str]) -> Any:

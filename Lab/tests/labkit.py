@@ -62,14 +62,14 @@ class RunningLab:
     def default_account(self) -> "Account":
         """moto's default account (123456789012): credentials moto does not know map there."""
         ec2, sts = self.client("ec2"), self.client("sts")
-        return Account(sts.get_caller_identity()["Account"], ec2, sts)
+        return Account(sts.get_caller_identity()["Account"], ec2, sts, self.client("kms"))
 
     def account(self, account_id: str | None = None) -> "Account":
         """A fresh account reached as amikey reaches account B: sts:AssumeRole into a role there."""
         account_id = account_id or str(random.randint(10**11, 10**12 - 1))
         creds = self.client("sts").assume_role(
             RoleArn=f"arn:aws:iam::{account_id}:role/x", RoleSessionName="amikey-lab-test")["Credentials"]
-        return Account(account_id, self.client("ec2", creds), self.client("sts", creds))
+        return Account(account_id, self.client("ec2", creds), self.client("sts", creds), self.client("kms", creds))
 
 
 @dataclass
@@ -77,6 +77,7 @@ class Account:
     account_id: str
     ec2: object
     sts: object
+    kms: object = None
 
 
 def start_lab(directory: Path, *extra: str, timeout: float = 30.0) -> RunningLab:
