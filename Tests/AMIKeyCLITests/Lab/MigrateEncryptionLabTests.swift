@@ -18,9 +18,9 @@ extension OneLabSuites {
         /// [KEY]` launches an instance whose root volume is encrypted (with KEY, else aws/ebs); `allow KEY ACCOUNT`
         /// adds to the key policy the statements the migration printed, read as JSON from standard input.
         static let boto = #"""
-            import json, sys
+            import json, os, sys
             import boto3
-            session = boto3.Session(profile_name='lab-a')
+            session = boto3.Session(profile_name='lab-a', region_name=os.environ['AWS_REGION'])
             kms, ec2 = session.client('kms'), session.client('ec2')
             command = sys.argv[1]
             if command == 'key':
@@ -36,7 +36,7 @@ extension OneLabSuites {
                 kms.put_key_policy(KeyId=sys.argv[2], PolicyName='default', Policy=json.dumps(policy))
             """#
 
-        static func boto3(_ scenario: RepairLabScenario, _ arguments: [String], stdin: String? = nil) throws -> String {
+        static func boto3(_ scenario: RepairLabScenario, region: String, _ arguments: [String], stdin: String? = nil) throws -> String {
             var environment = scenario.doctor.cli.variables
             environment["AWS_ENDPOINT_URL"] = scenario.lab.info.endpoint
             environment["AWS_REGION"] = region
@@ -62,8 +62,8 @@ extension OneLabSuites {
         func customerManagedKey() async throws {
             let lab = try currentLab()
             let scenario = try await RepairLabScenario.build(lab, region: Self.region)
-            let key = try Self.boto3(scenario, ["key"])
-            let source = try Self.boto3(scenario, ["launch", scenario.doctor.seedImage, key])
+            let key = try Self.boto3(scenario, region: Self.region, ["key"])
+            let source = try Self.boto3(scenario, region: Self.region, ["launch", scenario.doctor.seedImage, key])
             let arguments = ["migrate", source, "--journal-dir", scenario.journals, "--output", "json"] + MigrateLabTests.accounts(Self.region)
 
             let stopped = await scenario.doctor.cli.run(arguments)
@@ -75,7 +75,7 @@ extension OneLabSuites {
             #expect(try await MigrateLabTests.migrated(from: source, scenario) == (images: 1, instances: 0), "the image is kept, nothing launched")
 
             // A adds exactly what was printed; the same command goes on from the kept image.
-            _ = try Self.boto3(scenario, ["allow", key], stdin: try Self.statements(in: message))
+            _ = try Self.boto3(scenario, region: Self.region, ["allow", key], stdin: try Self.statements(in: message))
             let finished = await scenario.doctor.cli.run(arguments)
             #expect(finished.status == 0, "\(finished.allOutput)")
             let done = try #require(try finished.json()["instances"]?.array.first)
@@ -89,10 +89,11 @@ extension OneLabSuites {
         @Test("an aws/ebs image cannot be shared: the message names --source-kms-key, which re-encrypts it in A first")
         func awsManagedKey() async throws {
             let lab = try currentLab()
-            let scenario = try await RepairLabScenario.build(lab, region: LabRegion.migrateEncryptedDefault)
-            let key = try Self.boto3(scenario, ["key"])
-            let source = try Self.boto3(scenario, ["launch", scenario.doctor.seedImage])
-            let base = ["migrate", source, "--journal-dir", scenario.journals, "--output", "json"] + MigrateLabTests.accounts(LabRegion.migrateEncryptedDefault)
+            let region = LabRegion.migrateEncryptedDefault
+            let scenario = try await RepairLabScenario.build(lab, region: region)
+            let key = try Self.boto3(scenario, region: region, ["key"])
+            let source = try Self.boto3(scenario, region: region, ["launch", scenario.doctor.seedImage])
+            let base = ["migrate", source, "--journal-dir", scenario.journals, "--output", "json"] + MigrateLabTests.accounts(region)
 
             let stopped = await scenario.doctor.cli.run(base)
             #expect(stopped.status == 3, "\(stopped.allOutput)")
@@ -102,7 +103,7 @@ extension OneLabSuites {
 
             // B may use A's own key; --source-kms-key re-encrypts the image with it and shares the copy.
             let allow = #"[{"Sid": "Allow use of the key", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::\#(scenario.doctor.accountB):root"}, "Action": ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"], "Resource": "*"}, {"Sid": "Allow attachment of persistent resources", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::\#(scenario.doctor.accountB):root"}, "Action": ["kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant"], "Resource": "*", "Condition": {"Bool": {"kms:GrantIsForAWSResource": true}}}]"#
-            _ = try Self.boto3(scenario, ["allow", key], stdin: allow)
+            _ = try Self.boto3(scenario, region: region, ["allow", key], stdin: allow)
             let finished = await scenario.doctor.cli.run(base + ["--source-kms-key", key])
             #expect(finished.status == 0, "\(finished.allOutput)")
             let done = try #require(try finished.json()["instances"]?.array.first)
