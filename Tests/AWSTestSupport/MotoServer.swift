@@ -36,7 +36,8 @@ public final class MotoServer: @unchecked Sendable {  // `Process` is not Sendab
     private init(executable: String) async throws {
         let port = try LoopbackSocket.freePort()
         baseURL = "http://127.0.0.1:\(port)"
-        transport = AsyncHTTPClientTransport(timeouts: .init(connect: .seconds(5), read: .seconds(60)))
+        // The connect timeout also bounds the wait for a pooled connection (8 per host), busy when suites run at once.
+        transport = AsyncHTTPClientTransport(timeouts: .init(connect: .seconds(60), read: .seconds(120)))
         logPath = FileManager.default.temporaryDirectory.appendingPathComponent("amikey-moto-\(port).log").path
         guardProcess = Process()
         guardProcess.executableURL = URL(fileURLWithPath: "/bin/sh")

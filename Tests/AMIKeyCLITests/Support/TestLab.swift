@@ -27,8 +27,9 @@ final class TestLab: Sendable {
     static let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().path
 
-    /// One HTTP client for every lab of this test process.
-    static let transport = AsyncHTTPClientTransport(timeouts: .init(connect: .seconds(5), read: .seconds(60)))
+    /// One HTTP client for every lab of this test process. The connect timeout also bounds the wait for a pooled
+    /// connection (8 per host): with every lab suite running in parallel a 5 s one ran out once in CI.
+    static let transport = AsyncHTTPClientTransport(timeouts: .init(connect: .seconds(60), read: .seconds(120)))
 
     /// A fresh directory for a lab under /var/lib (not below /tmp, nor inside /home or /root: the lab refuses those).
     static func freshDirectory() throws -> String {
