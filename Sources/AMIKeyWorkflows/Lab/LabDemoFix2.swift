@@ -57,14 +57,7 @@ struct LabDemoFix2 {
         guard let id = report.instance?.instanceId, id != refused else {
             throw LabFailure(code: "demo-failed", message: "\(command) reported no new instance")
         }
-        let describe = EC2.describeInstances(.init(instanceIds: [id]))
-        try await b.wait(EC2.Waiters.instanceRunning, polling: describe)
-        guard let instance = try await b.send(describe).instances.first(where: { $0.instanceId == id }), let host = instance.publicIpAddress else {
-            throw LabFailure(code: "demo-failed", message: "\(id) is running but has no public IP to ssh to")
-        }
-        guard instance.keyName == keyName else {
-            throw LabFailure(code: "demo-failed", message: "\(command) launched \(id) with key pair \(instance.keyName ?? "none"), not \(keyName)")
-        }
+        let (instance, host) = try await ssh.running(id, keyName: keyName, command: command, b: b)
         let step = LabDemoStep(
             id: "fix2-relaunch", account: "B",
             summary: "Fix 2: amikey relaunch launched \(id) from \(report.plan.imageId) with key pair \(keyName), "

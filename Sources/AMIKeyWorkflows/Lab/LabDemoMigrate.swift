@@ -44,14 +44,7 @@ struct LabDemoMigrate {
             throw LabFailure(code: "story-not-reproduced", message: "\(command) could not check \(id) from outside")
         }
 
-        let describe = EC2.describeInstances(.init(instanceIds: [id]))
-        try await b.wait(EC2.Waiters.instanceRunning, polling: describe)
-        guard let instance = try await b.send(describe).instances.first(where: { $0.instanceId == id }), let host = instance.publicIpAddress else {
-            throw LabFailure(code: "demo-failed", message: "\(id) is running but has no public IP to ssh to")
-        }
-        guard instance.keyName == keyName else {
-            throw LabFailure(code: "demo-failed", message: "\(command) launched \(id) with key pair \(instance.keyName ?? "none"), not \(keyName)")
-        }
+        let (instance, host) = try await ssh.running(id, keyName: keyName, command: command, b: b)
         let inB = try await LabDemoFix2.keyPair(keyName, b)
         guard inB.key.sha256Fingerprint == keyA.publicKey.sha256Fingerprint else {
             throw LabFailure(code: "demo-failed", message: "key pair \(keyName) in B holds \(inB.key.sha256Fingerprint), but the "

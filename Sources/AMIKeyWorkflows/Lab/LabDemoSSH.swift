@@ -54,6 +54,20 @@ struct LabDemoSSH {
         return (result, pins)
     }
 
+    /// Waits until `id` runs in B and returns it, requiring a public IP and key pair `keyName` (what `command` was to
+    /// launch it with).
+    func running(_ id: String, keyName: String, command: String, b: AWSServiceClient) async throws -> (instance: EC2.Instance, host: String) {
+        let describe = EC2.describeInstances(.init(instanceIds: [id]))
+        try await b.wait(EC2.Waiters.instanceRunning, polling: describe)
+        guard let instance = try await b.send(describe).instances.first(where: { $0.instanceId == id }), let host = instance.publicIpAddress else {
+            throw LabFailure(code: "demo-failed", message: "\(id) is running but has no public IP to ssh to")
+        }
+        guard instance.keyName == keyName else {
+            throw LabFailure(code: "demo-failed", message: "\(command) launched \(id) with key pair \(instance.keyName ?? "none"), not \(keyName)")
+        }
+        return (instance, host)
+    }
+
     /// A program's output as lines, blank ones dropped.
     static func lines(_ text: String) -> [String] {
         // Character-wise, "\r\n" (ssh's stderr on a pty-less run) is one newline, not "\r" then "\n".
