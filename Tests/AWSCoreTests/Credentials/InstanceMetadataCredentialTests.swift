@@ -50,8 +50,8 @@ struct InstanceMetadataCredentialTests {
 
     /// Seconds each metadata request may take in tests that are not about timeouts: botocore's 1 s default is
     /// right on an instance, but a loaded test machine can be slower to answer the token PUT, and a timed-out PUT
-    /// means "fall back to IMDSv1", which these fakes refuse.
-    static let patientTimeout = "10"
+    /// means "fall back to IMDSv1", which these fakes refuse. 10 s once ran out in CI, with every suite at once.
+    static let patientTimeout = "120"
 
     static func context(logger: RequestLogger? = nil) -> CredentialProviderContext {
         CredentialTestContext.make(

@@ -95,7 +95,7 @@ enum CredentialTestContext {
 
 extension CredentialTestContext {
     /// One real transport for the loopback fakes, never shut down (like moto's).
-    static let loopbackTransport = AsyncHTTPClientTransport(timeouts: .init(connect: .seconds(5), read: .seconds(10)))
+    static let loopbackTransport = AsyncHTTPClientTransport(timeouts: .init(connect: .seconds(60), read: .seconds(60)))
 
     /// The resolved source's SSO or login cache path.
     static func cachePath(_ configuration: AWSConfiguration) throws -> String {
