@@ -107,12 +107,13 @@ struct InstanceMetadataCredentialTests {
 
     @Test("a token PUT that outlasts metadata_service_timeout falls back to IMDSv1 at once")
     func tokenTimeout() async throws {
-        let server = try await Self.service(tokenDelay: .milliseconds(2_500), allowV1: true)
+        // The PUT outlasts a 3 s timeout by far; 3 s, not botocore's 1 s, leaves the GETs room on a loaded machine.
+        let server = try await Self.service(tokenDelay: .seconds(8), allowV1: true)
         defer { Task { try await server.shutdown() } }
         let home = try TempHome()
         defer { withExtendedLifetime(home) {} }
         let credentials = try await home.configuration([
-            "AWS_EC2_METADATA_SERVICE_ENDPOINT": server.baseURL, "AWS_METADATA_SERVICE_TIMEOUT": "1",
+            "AWS_EC2_METADATA_SERVICE_ENDPOINT": server.baseURL, "AWS_METADATA_SERVICE_TIMEOUT": "3",
             "AWS_METADATA_SERVICE_NUM_ATTEMPTS": "3",
         ]).credentialProvider(context: Self.context()).credentials()
         #expect(credentials.credentials.accessKeyID == "ASIAIMDSEXAMPLE")

@@ -8,14 +8,14 @@ import Testing
 /// Calls through `FaultInjectingProxy` in front of moto: every fault is survived within the attempt budget (3),
 /// the call gives up cleanly past it, and calls without a token never take effect twice.
 ///
-/// Backoff sleeps go through a `ManualClock`; only the slow answer costs real time (the attempt timeout is 3 s,
-/// the answer held 4 s, so a moto slowed by the other suites still answers the other calls in time). Each test
+/// Backoff sleeps go through a `ManualClock`; only the slow answer costs real time (the attempt timeout is 10 s,
+/// the answer held 12 s, so a moto slowed by the other suites still answers the other calls in time). Each test
 /// first makes one direct call in its Region: moto builds a Region's backend (default VPC, subnets, groups) on
 /// first use, which can take longer than the attempt timeout.
 @Suite("Faults between AWSServiceClient and moto")
 struct FaultInjectionIntegrationTests {
     static let faults: [FaultInjectingProxy.Fault] = [
-        .throttle, .internalError, .resetBeforeForwarding, .resetAfterForwarding, .slow(.seconds(4)),
+        .throttle, .internalError, .resetBeforeForwarding, .resetAfterForwarding, .slow(.seconds(12)),
     ]
 
     @Test("a read survives two faults in a row within 3 attempts", arguments: faults)
@@ -61,7 +61,7 @@ struct FaultInjectionIntegrationTests {
 
     @Test(
         "ImportKeyPair after an ambiguous failure finds its own import: exactly one key pair, sent once",
-        arguments: [FaultInjectingProxy.Fault.resetAfterForwarding, .slow(.seconds(4))])
+        arguments: [FaultInjectingProxy.Fault.resetAfterForwarding, .slow(.seconds(12))])
     func importKeyPairReconciles(_ fault: FaultInjectingProxy.Fault) async throws {
         let moto = try await MotoServer.shared()
         let region = "us-west-2"
@@ -151,7 +151,7 @@ struct FaultInjectionIntegrationTests {
 
     @Test(
         "CreateImage after a fault leaves exactly one image, found again by its request tag",
-        arguments: [FaultInjectingProxy.Fault.resetAfterForwarding, .slow(.seconds(4)), .internalError])
+        arguments: [FaultInjectingProxy.Fault.resetAfterForwarding, .slow(.seconds(12)), .internalError])
     func createImageReconciles(_ fault: FaultInjectingProxy.Fault) async throws {
         let moto = try await MotoServer.shared()
         let region = "us-west-2"

@@ -24,10 +24,11 @@ enum MotoServiceClients {
         return AWSServiceClient(client: client, region: region) { try moto.endpoint($0, region: region) }
     }
 
-    /// A service client whose calls go through `proxy`, with an attempt timeout the slow-answer fault outlasts.
+    /// A service client whose calls go through `proxy`, with an attempt timeout the slow-answer fault (12 s) outlasts;
+    /// 10 s, not less, so that an ordinary answer on a loaded machine is not taken for the fault.
     static func client(
         through proxy: FaultInjectingProxy, moto: MotoServer, region: String, maxAttempts: Int = 3,
-        attemptTimeout: Duration = .seconds(3)
+        attemptTimeout: Duration = .seconds(10)
     ) -> AWSServiceClient {
         let client = AWSClient(
             transport: moto.transport, credentialProvider: StaticCredentialProvider(MotoServer.credentials),
