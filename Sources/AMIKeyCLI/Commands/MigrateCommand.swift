@@ -7,40 +7,45 @@ struct MigrateCommand: AsyncParsableCommand {
         commandName: "migrate",
         abstract: "Move instances to another account by sharing an image, with the key pair that really logs in.",
         discussion: HelpText.reflow("""
-            The seed's procedure done right from the start. For each INSTANCE_ID in the source account (A):
-              1. read the instance, the public key of its launch key pair, and the keys its console table lists
-                 (the image carries that authorized_keys, so those keys travel inside it); with --source-key,
-                 also its live authorized_keys over SSH (host key pinned from the console)
-              2. CreateImage (it reboots the instance unless --no-reboot), tagged amikey:migrated-from, and wait
-              3. check encryption: unencrypted snapshots go on; for a customer managed KMS key, A's key policy
-                 and grants must let B use it (and B's IAM must allow it too: amikey prints both statements
-                 and stops until they are in place); the default aws/ebs key cannot be shared: with
-                 --source-kms-key A first copies the image re-encrypted with that key and shares the copy
-                 share the image with the target account (B)
-              4. import the launch key pair's public key into B under the same name (an existing key pair with
-                 the same key is fine; another key under that name stops here, nothing is overwritten)
-              5. with --copy-image, --target-region or --target-kms-key: A also grants B create-volume permission
-                 on the snapshots and B copies the image (into the target region, encrypted with the target key)
-              6. RunInstances in B with that key pair, the source's instance type (or --instance-type), B's
-                 default subnet and security group (or --subnet, --security-group), the tags, a client token
-              7. check from outside: the new instance's console table lists the key (and with --probe, sshd
-                 accepts it, host key pinned from the console)
-            So the key pair shown for the new instance is the key that logs in. Each step is recorded in a
-            journal (~/.amikey/migrate, or --journal-dir) before and after it creates anything: if the command
-            is interrupted, run it again and it resumes, creating no second image, key pair or instance; a
-            finished migration is reported, not repeated. Several instances move at once; one failing does not
-            stop the others. The end lists what was created in each account.
-            Without --target-region both profiles must resolve to one region (a shared image launches in its own
-            region). Key pairs are per region: the key is imported where the instance is launched.
-            --dry-run asks AWS with DryRun=true whether CreateImage and ImportKeyPair are permitted, and lists the
-            calls that cannot be asked before the image exists.
+            The seed's procedure done right from the start, so that the key pair shown for the new
+            instance is the key that logs in. For each INSTANCE_ID in the source account (A):
+              1. read the instance, its launch key pair's public key and the keys its
+                 console table lists (they travel inside the image); with --source-key,
+                 also its live authorized_keys over SSH
+              2. CreateImage (the instance reboots unless --no-reboot), tagged
+                 amikey:migrated-from; wait for its snapshots and the image
+              3. encryption: unencrypted goes on; for a customer managed KMS key, A's key
+                 policy and grants must let B use it (B's IAM too): otherwise amikey prints
+                 the statements to add and stops until they are in place. The default
+                 aws/ebs key cannot be shared: --source-kms-key re-encrypts a copy in A
+              4. share the image with the target account (B)
+              5. import the key pair's public key into B under the same name (the same
+                 key already there is fine; another key under that name stops here)
+              6. with --copy-image, --target-region or --target-kms-key: B copies the image
+                 (A grants create-volume permission on its snapshots first)
+              7. RunInstances in B with that key pair, the source's instance type (or
+                 --instance-type), B's default subnet and group (or --subnet,
+                 --security-group), the tags and a client token
+              8. check from outside: the new instance's console table lists the key; with
+                 --probe, its sshd accepts it (host key pinned from the console)
+
+            Every step is recorded in a journal (~/.amikey/migrate, or --journal-dir) before and after it
+            creates anything: if the command is interrupted, run it again and it resumes, creating no
+            second image, key pair or instance; a finished migration is reported, not repeated. Several
+            instances move at once; one failing does not stop the others. The end lists what was created
+            in each account. Without --target-region both profiles must resolve to one region (a shared
+            image launches in its own region); key pairs are per region, so the key is imported where the
+            instance is launched. --plan shows the steps and which are done. --dry-run asks AWS
+            (DryRun=true) whether CreateImage and ImportKeyPair are permitted and lists the calls that
+            cannot be asked before the image exists.
             Exit status: 0 every instance migrated (or planned), 2 usage error, 3 an account could not be
             reached or any instance failed (its error is in the report).
+
             Examples:
-              amikey migrate --source-profile account-a --target-profile account-b i-0123456789abcdef0 --plan
-              amikey migrate --source-profile account-a --target-profile account-b i-0123456789abcdef0 i-0fedcba9876543210 --probe
-              amikey migrate --source-profile account-a --target-profile account-b i-0123456789abcdef0 --target-region eu-west-1
-              amikey migrate --source-profile account-a --target-profile account-b i-0123456789abcdef0 --dry-run
+              amikey migrate --source-profile a --target-profile b i-1a2b3c4d --plan
+              amikey migrate --source-profile a --target-profile b i-1a2b3c4d --probe
+              amikey migrate --source-profile a --target-profile b i-1a2b3c4d --dry-run
+              amikey migrate --source-profile a --target-profile b i-1a2b3c4d --copy-image
             """))
 
     @Option(name: .customLong("source-profile"), help: ArgumentHelp("The profile of the account the instances are in (A).", valueName: "PROFILE"))

@@ -7,37 +7,44 @@ struct RepairCommand: AsyncParsableCommand {
         commandName: "repair",
         abstract: "Install a key on an existing instance for its login user, keeping every key it already has.",
         discussion: HelpText.reflow("""
-            For an instance that refuses the key you want to use (amikey doctor says launch-key-not-installed):
-            adds that public key to the login user's ~/.ssh/authorized_keys from outside, without removing
-            anything. Only the public key is used; a private key file given with --key never leaves this machine.
-            The login user is --user, else the one cloud-init's table in the console output names, else the image
-            family's default; when none of these is certain, --user is required (a wrong user would be created).
+            For an instance that refuses the key you want to use (amikey doctor says
+            launch-key-not-installed), this adds that public key to the login user's
+            ~/.ssh/authorized_keys from outside, without removing anything. Only the public key is used;
+            a private key file given with --key never leaves this machine. The login user is --user,
+            else the one cloud-init's table in the console output names, else the image family's
+            default; when none of these is certain, --user is required (a wrong user would be created).
+
             Methods:
-              user-data         AWS's documented way for any Linux instance with cloud-init, no agent needed.
-                                Stops the instance, sets user data whose cloud-config adds the key on the next
-                                boot (cloud_final_modules [users-groups, always], [ssh-authkey-fingerprints,
-                                always]), starts it, confirms (SSH probe, else the console table), stops it,
-                                restores the original user data byte for byte and starts it again. Downtime:
-                                two stops and starts; without an Elastic IP the public IP changes. The original
-                                user data is saved first in a journal (~/.amikey/repair, or --journal-dir): if
-                                the run is interrupted at any point, run the same command again and it finishes
-                                from where it stopped and puts the original user data back.
-              ssm               SSM Run Command appends the key if absent (owner and modes 0700/0600 set). Needs
-                                the SSM agent and an instance profile with AmazonSSMManagedInstanceCore. No
-                                downtime.
-              instance-connect  Pushes a one-time key with EC2 Instance Connect (valid 60 seconds), logs in with
-                                OpenSSH and appends the key the same way. Needs the ec2-instance-connect package
-                                (Amazon Linux 2/2023, Ubuntu 20.04+) and SSH access. No downtime.
-            The instance's host key is pinned from its console output (else ~/.ssh/known_hosts), never accepted
-            blindly. A key already there is success (already-present). --plan shows the steps and changes nothing.
-            Progress (every step and every poll of a wait) goes to standard error.
-            Exit status: 0 installed, already present or planned; 2 usage error; 3 nothing could be done (no such
-            instance or key, the method cannot reach the instance, AWS refused), the message says what to use
-            instead.
+              user-data         AWS's documented way, for any Linux image with cloud-init.
+                                Stops the instance, sets user data whose cloud-config adds
+                                the key on the next boot ([users-groups, always] and
+                                [ssh-authkey-fingerprints, always]), starts it, confirms
+                                (SSH probe, else the console table), stops it, restores the
+                                original user data byte for byte and starts it again.
+                                Downtime: two stops and starts; without an Elastic IP the
+                                public IP changes. The original user data is saved first
+                                in a journal (~/.amikey/repair, or --journal-dir): if the
+                                run is interrupted, run the same command again and it
+                                finishes and puts the original user data back.
+              ssm               SSM Run Command appends the key if absent (owner, 0700 and
+                                0600 set). Needs the SSM agent and an instance profile
+                                with AmazonSSMManagedInstanceCore. No downtime.
+              instance-connect  Pushes a one-time key with EC2 Instance Connect (valid 60
+                                seconds), logs in with OpenSSH and appends the key the
+                                same way. Needs the ec2-instance-connect package (Amazon
+                                Linux 2/2023, Ubuntu 20.04+) and SSH access. No downtime.
+
+            The instance's host key is pinned from its console output (else ~/.ssh/known_hosts), never
+            accepted blindly. A key already there is success (already-present). --plan shows the steps
+            and changes nothing. Progress (every step and every poll of a wait) goes to standard error.
+            Exit status: 0 installed, already present or planned; 2 usage error; 3 nothing could be done
+            (no such instance or key, the method cannot reach the instance, AWS refused); the message
+            says what to use instead.
+
             Examples:
-              amikey repair i-0123456789abcdef0 --key-pair new-key --method user-data --plan
-              amikey repair i-0123456789abcdef0 --key ~/.ssh/new-key.pub --user ec2-user --method ssm
-              amikey repair i-0123456789abcdef0 --key new-key.ppk --method instance-connect --profile account-b
+              amikey repair i-1a2b3c4d --key-pair new-key --method user-data --plan
+              amikey repair i-1a2b3c4d --key new-key.pub --user ubuntu --method ssm
+              amikey repair i-1a2b3c4d --key new-key.ppk --method instance-connect
             """))
 
     @Argument(help: ArgumentHelp("The instance to install the key on.", valueName: "INSTANCE_ID"))
