@@ -63,11 +63,9 @@ struct InstanceConnectRepair {
              ? "logged in with the one-time key and added the key to \(target.user)'s authorized_keys (\(outcome.keys.map { "\($0) keys now" } ?? "every other key kept"))"
              : "logged in with the one-time key: the key was already in \(target.user)'s authorized_keys; nothing changed")
         let confirmation = await RepairCheck(target: target, request: request, context: context).probe()
-        return RepairReport(
-            instanceId: id, method: .instanceConnect, user: target.user, userBasis: target.userBasis, publicKey: target.key,
-            keySource: target.keySource, status: outcome.added ? .installed : .alreadyPresent,
-            confirmation: confirmation ?? "the script run over SSH reported the key in authorized_keys", steps: steps,
-            address: target.address, region: target.region)
+        return target.report(
+            .instanceConnect, outcome.added ? .installed : .alreadyPresent,
+            confirmation: confirmation ?? "the script run over SSH reported the key in authorized_keys", steps: steps)
     }
 
     /// What went wrong with the login, and what to do instead.

@@ -30,6 +30,15 @@ struct RepairTarget: Sendable {
         return table.lists(key)
     }
 
+    /// The report of a repair of this target: instance, user, key, address and region come from here.
+    func report(_ method: RepairRequest.Method, _ status: RepairReport.Status, confirmation: String? = nil,
+                steps: [WorkflowStep], notes: [String] = []) -> RepairReport {
+        RepairReport(
+            instanceId: instance.instanceId, method: method, user: user, userBasis: userBasis, publicKey: key,
+            keySource: keySource, status: status, confirmation: confirmation, steps: steps, notes: notes,
+            address: address, region: region)
+    }
+
     /// The address to reach the instance at: its public DNS name, else its public IP, else its private IP.
     var address: String? {
         [instance.publicDnsName, instance.publicIpAddress, instance.privateIpAddress]

@@ -71,11 +71,8 @@ public struct RepairWorkflow: Sendable {
                 ("append", "log in to \(target.address ?? id) with it (host key pinned) and append the key to authorized_keys if absent"),
             ]
         }
-        return RepairReport(
-            instanceId: id, method: request.method, user: user, userBasis: target.userBasis, publicKey: target.key,
-            keySource: target.keySource, status: .planned,
-            steps: summaries.map { .init(id: $0.0, summary: $0.1, state: .planned) },
-            notes: target.consoleListsKey ? ["The console's cloud-init table already lists this key for \(user)."] : [],
-            address: target.address, region: target.region)
+        return target.report(
+            request.method, .planned, steps: summaries.map { .init(id: $0.0, summary: $0.1, state: .planned) },
+            notes: target.consoleListsKey ? ["The console's cloud-init table already lists this key for \(user)."] : [])
     }
 }

@@ -57,10 +57,8 @@ struct SSMRepair {
              ? "added the key to \(target.user)'s authorized_keys (\(outcome.keys.map { "\($0) keys now" } ?? "kept every other key"))"
              : "the key was already in \(target.user)'s authorized_keys; nothing changed")
         let confirmation = await RepairCheck(target: target, request: request, context: context).probe()
-        return RepairReport(
-            instanceId: id, method: .ssm, user: target.user, userBasis: target.userBasis, publicKey: target.key,
-            keySource: target.keySource, status: outcome.added ? .installed : .alreadyPresent,
-            confirmation: confirmation ?? "the SSM command reported the key in authorized_keys", steps: steps,
-            address: target.address, region: target.region)
+        return target.report(
+            .ssm, outcome.added ? .installed : .alreadyPresent,
+            confirmation: confirmation ?? "the SSM command reported the key in authorized_keys", steps: steps)
     }
 }

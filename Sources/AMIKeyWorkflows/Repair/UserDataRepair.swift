@@ -114,21 +114,15 @@ struct UserDataRepair {
         if journal.wasRunning, start.address != nil, target.address != start.address {
             notes.append("The public address changed with the stop and start (no Elastic IP): log in to \(target.address ?? "the new address").")
         }
-        return RepairReport(
-            instanceId: id, method: .userData, user: target.user, userBasis: target.userBasis, publicKey: target.key,
-            keySource: target.keySource, status: .installed, confirmation: journal.confirmation, steps: steps, notes: notes,
-            address: target.address, region: target.region)
+        return target.report(.userData, .installed, confirmation: journal.confirmation, steps: steps, notes: notes)
     }
 
     /// Nothing to do when the console table already lists the key for the user (a stop costs downtime).
     private func alreadyPresent(_ target: RepairTarget) async throws -> RepairReport? {
         guard target.consoleListsKey else { return nil }
-        return RepairReport(
-            instanceId: target.instance.instanceId, method: .userData, user: target.user, userBasis: target.userBasis,
-            publicKey: target.key, keySource: target.keySource, status: .alreadyPresent,
-            confirmation: "the console's cloud-init table for \(target.user) already lists the key",
-            steps: [.init(id: "check", summary: "the key is already installed; the instance was not stopped", state: .skipped)],
-            address: target.address, region: target.region)
+        return target.report(
+            .userData, .alreadyPresent, confirmation: "the console's cloud-init table for \(target.user) already lists the key",
+            steps: [.init(id: "check", summary: "the key is already installed; the instance was not stopped", state: .skipped)])
     }
 
     private func record(_ journal: inout RepairJournal, _ phase: RepairJournal.Phase, _ file: JournalFile) throws(AWSFailure) {
