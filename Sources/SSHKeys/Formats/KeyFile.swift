@@ -20,19 +20,33 @@ public struct KeyFile: Sendable {
         var bytes = contents[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }  // UTF-8 BOM from Windows editors
         guard !bytes.isEmpty else { throw SSHKeyError(.unrecognizedFormat, "the file is empty") }
-        guard let text = String(validating: bytes, as: UTF8.self), !bytes.contains(0) else {
+        guard let decoded = KeyFileText(bytes) else {
             throw SSHKeyError(.unrecognizedFormat, "binary data, not a text key file (OpenSSH, PEM, PuTTY or RFC 4716)")
         }
-        try self.init(text: text, options: options)
+        guard decoded.encoding != .utf8 else {
+            try self.init(text: decoded.text, options: options)
+            return
+        }
+        try self.init(text: decoded.text, options: options, ppkCommentBytes: KeyFileText.ppkCommentBytes(bytes))
+        if let note = decoded.commentNote {
+            for index in entries.indices where entries[index].comment?.unicodeScalars.contains(where: { !$0.isASCII }) == true {
+                entries[index].notes.append(note)
+            }
+        }
     }
 
     /// Reads a file's text.
     public init(text: String, options: KeyReadOptions = .publicOnly) throws(SSHKeyError) {
+        try self.init(text: text, options: options, ppkCommentBytes: nil)
+    }
+
+    /// Reads a file's text; `ppkCommentBytes` are a PPK comment's stored bytes when the text was not UTF-8.
+    private init(text: String, options: KeyReadOptions, ppkCommentBytes: [UInt8]?) throws(SSHKeyError) {
         errors = []
         // Text decoded elsewhere (String(contentsOf:)) keeps the BOM that `init(contents:)` drops.
         let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         if text.hasPrefix("PuTTY-User-Key-File-") {
-            entries = [try PPKFormat.read(text, options: options)]
+            entries = [try PPKFormat.read(text, options: options, commentBytes: ppkCommentBytes)]
         } else if TextSearch.contains(text, "---- BEGIN SSH2 PUBLIC KEY ----") {
             entries = try RFC4716Format.read(text)
         } else if TextSearch.contains(text, "-----BEGIN ") {

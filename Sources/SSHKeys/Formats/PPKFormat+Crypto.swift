@@ -74,7 +74,7 @@ extension PPKFormat {
 
     /// The MAC input of versions 2 and 3 (§C.2): every header that matters, the public blob and the
     /// private plaintext including its padding, each as an SSH `string`.
-    static func macInput(algorithm: String, encryption: String, comment: String, publicBlob: [UInt8],
+    static func macInput(algorithm: String, encryption: String, comment: [UInt8], publicBlob: [UInt8],
                          privatePlaintext: [UInt8]) -> [UInt8]
     {
         var writer = SSHWireWriter()
@@ -122,7 +122,7 @@ extension PPKFile {
     func openPrivateBlob(passphrase: [UInt8]) throws(SSHKeyError) -> [UInt8] {
         let keys = try PPKFormat.deriveKeys(version: version, encrypted: isEncrypted, passphrase: passphrase, argon2: argon2)
         let plaintext = isEncrypted ? try PPKFormat.aes256CBC(encrypt: false, privateBlob, keys: keys) : privateBlob
-        let input = PPKFormat.macInput(algorithm: algorithm, encryption: encryption, comment: comment,
+        let input = PPKFormat.macInput(algorithm: algorithm, encryption: encryption, comment: commentBytes,
                                        publicBlob: publicBlob, privatePlaintext: plaintext)
         guard PPKFormat.macMatches(mac, version: version, key: keys.macKey, input: input) else {
             // As PuTTY does: a bad MAC means a wrong passphrase when there is one, corruption otherwise.

@@ -42,7 +42,7 @@ extension PPKFormat {
             if version == 3 { kdf = (argon2, salt(using: &generator)) }
         }
         let keys = try deriveKeys(version: version, encrypted: passphrase != nil, passphrase: passphrase ?? [], argon2: kdf)
-        let input = macInput(algorithm: algorithm, encryption: encryption, comment: key.comment,
+        let input = macInput(algorithm: algorithm, encryption: encryption, comment: Array(key.comment.utf8),
                              publicBlob: publicBlob, privatePlaintext: plaintext)
         let tag = mac(version: version, key: keys.macKey, input: input)
         let stored = passphrase == nil ? plaintext : try aes256CBC(encrypt: true, plaintext, keys: keys)

@@ -35,8 +35,13 @@ enum PPKFormat {
     static let maximumArgon2Passes = 1000
 
     /// Reads a PPK file; the private part is opened as described on the type.
-    static func read(_ text: String, options: KeyReadOptions) throws(SSHKeyError) -> KeyFileEntry {
-        let file = try PPKFile(text)
+    ///
+    /// `commentBytes` are the `Comment:` value as stored, for a file that is not UTF-8 (a Japanese PuTTYgen writes
+    /// the comment in CP932): the MAC covers those bytes, not the decoded text.
+    static func read(_ text: String, options: KeyReadOptions, commentBytes: [UInt8]? = nil) throws(SSHKeyError)
+        -> KeyFileEntry
+    {
+        let file = try PPKFile(text, commentBytes: commentBytes)
         let publicKey: SSHPublicKey
         do {
             publicKey = try SSHPublicKey(wireRepresentation: file.publicBlob)
@@ -125,8 +130,10 @@ struct PPKFile {
     var algorithm: String
     /// `none` or `aes256-cbc`, exactly as written (it is part of the MAC input).
     var encryption: String
-    /// The `Comment:` value, exactly as written.
+    /// The `Comment:` value, decoded for display.
     var comment: String
+    /// The `Comment:` value's bytes exactly as stored: MAC input (§C.2).
+    var commentBytes: [UInt8]
     /// The decoded `Public-Lines` blob.
     var publicBlob: [UInt8]
     /// Version 3 encrypted files only: the KDF settings and salt.
@@ -140,7 +147,9 @@ struct PPKFile {
     var isEncrypted: Bool { encryption == "aes256-cbc" }
 
     /// Parses the headers in the fixed order PuTTY's loader demands (`ppk_load_s` reads them in sequence).
-    init(_ text: String) throws(SSHKeyError) {
+    ///
+    /// `commentBytes` overrides the comment's UTF-8 bytes when the file was decoded from another encoding.
+    init(_ text: String, commentBytes: [UInt8]? = nil) throws(SSHKeyError) {
         var lines = PPKLines(TextLines.split(text))
         let (name, algorithm) = try lines.firstHeader()
         version = try Self.version(name)
@@ -150,6 +159,7 @@ struct PPKFile {
             throw .unsupported("PuTTY key encrypted with \(encryption.debugDescription); only aes256-cbc exists in PuTTY")
         }
         comment = try lines.header("Comment")
+        self.commentBytes = commentBytes ?? Array(comment.utf8)
         publicBlob = try lines.base64Blob("Public-Lines")
         argon2 = nil
         if version == 3 && encryption != "none" {

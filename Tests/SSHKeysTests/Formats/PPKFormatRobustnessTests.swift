@@ -292,7 +292,7 @@ struct PPKFormatRobustnessTests {
 
     /// The file with a different private plaintext and a MAC recomputed to match (unencrypted files only).
     static func forge(_ file: PPKFile, privatePlaintext: [UInt8]) -> String {
-        let input = PPKFormat.macInput(algorithm: file.algorithm, encryption: file.encryption, comment: file.comment,
+        let input = PPKFormat.macInput(algorithm: file.algorithm, encryption: file.encryption, comment: file.commentBytes,
                                        publicBlob: file.publicBlob, privatePlaintext: privatePlaintext)
         let macKey = file.version == 3 ? [] : Array(FingerprintHash.sha1.digest(Array("putty-private-key-file-mac-key".utf8)))
         let mac = PPKFormat.mac(version: file.version, key: macKey, input: input)

@@ -1,0 +1,69 @@
+import Foundation
+
+/// How a key file's bytes become text.
+///
+/// OpenSSH writes UTF-8, and every byte of key syntax is ASCII; only comments carry other characters. A Japanese
+/// Windows PuTTYgen or Notepad stores them in the ANSI code page (CP932, "Shift_JIS"), so such a file is read in that
+/// encoding rather than refused. Anything else that is still text is read with U+FFFD for the bytes that are not
+/// UTF-8: the keys are intact and only a comment suffers.
+struct KeyFileText {
+    /// The encoding a file was read in.
+    enum Encoding: Sendable, Equatable {
+        /// UTF-8 (ASCII included): what OpenSSH and PuTTY on Linux write.
+        case utf8
+        /// Windows code page 932, which Foundation calls Shift_JIS.
+        case windowsJapanese
+        /// Neither: bytes that are not UTF-8 became U+FFFD.
+        case lossyUTF8
+    }
+
+    /// The decoded text.
+    var text: String
+    /// How it was decoded.
+    var encoding: Encoding
+
+    /// Decodes a file's bytes (BOM already removed); nil for binary data, which holds control bytes no text has.
+    init?(_ bytes: ArraySlice<UInt8>) {
+        if let text = String(validating: bytes, as: UTF8.self) {
+            guard !bytes.contains(0) else { return nil }
+            self.init(text: text, encoding: .utf8)
+            return
+        }
+        guard !bytes.contains(where: Self.isBinaryControl) else { return nil }
+        if let text = String(bytes: bytes, encoding: .shiftJIS) {
+            self.init(text: text, encoding: .windowsJapanese)
+        } else {
+            self.init(text: String(decoding: bytes, as: UTF8.self), encoding: .lossyUTF8)
+        }
+    }
+
+    private init(text: String, encoding: Encoding) {
+        self.text = text
+        self.encoding = encoding
+    }
+
+    /// What a user should know about a comment read from this text, when the encoding was not UTF-8.
+    var commentNote: String? {
+        switch encoding {
+        case .utf8: nil
+        case .windowsJapanese: "the comment was read as Windows Japanese text (CP932/Shift_JIS), not UTF-8"
+        case .lossyUTF8: "the comment is not UTF-8 text: its unreadable bytes are shown as \u{FFFD}"
+        }
+    }
+
+    /// C0 controls other than tab, line feed, form feed, carriage return and the DOS end-of-file mark.
+    private static func isBinaryControl(_ byte: UInt8) -> Bool {
+        byte < 0x20 && ![0x09, 0x0A, 0x0C, 0x0D, 0x1A].contains(byte)
+    }
+
+    /// The raw bytes of a PPK file's `Comment: ` value (Appendix C §C.2: a header line of its own), which the MAC
+    /// covers whatever their encoding; nil when there is no such line.
+    static func ppkCommentBytes(_ bytes: ArraySlice<UInt8>) -> [UInt8]? {
+        let prefix = Array("Comment: ".utf8)
+        for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            let line = line.last == 0x0D ? line.dropLast() : line
+            if line.starts(with: prefix) { return Array(line.dropFirst(prefix.count)) }
+        }
+        return nil
+    }
+}
