@@ -1,5 +1,6 @@
 import AMIKeyWorkflows
 import ArgumentParser
+import SSHKeys
 
 /// `amikey match FP... [--in PATH...]`
 struct MatchCommand: AsyncParsableCommand {
@@ -21,7 +22,7 @@ struct MatchCommand: AsyncParsableCommand {
             """))
 
     @Argument(help: ArgumentHelp("Fingerprints, quoted if they contain spaces.", valueName: "FP"))
-    var fingerprints: [String]
+    var fingerprints: [String] = []
 
     @Option(name: .customLong("in"), parsing: .upToNextOption,
             help: ArgumentHelp("Files or directories to search (default: ~/.ssh and .).", valueName: "PATH"))
@@ -29,6 +30,17 @@ struct MatchCommand: AsyncParsableCommand {
 
     @OptionGroup var passphrase: PassphraseOptions
     @OptionGroup var output: OutputOptions
+
+    /// `--in` takes every value up to the next option, so in `match --in DIR FP` the fingerprints went to it; the
+    /// trailing values that read as fingerprints are taken back (no path reads as one).
+    mutating func validate() throws {
+        if fingerprints.isEmpty {
+            let trailing = searchPaths.reversed().prefix { (try? FingerprintQuery($0)) != nil }.count
+            fingerprints = Array(searchPaths.suffix(trailing))
+            searchPaths.removeLast(trailing)
+        }
+        guard !fingerprints.isEmpty else { throw ValidationError("No fingerprint given: put one or more before --in, e.g. amikey match 'SHA256:…' --in ./keys") }
+    }
 
     func run() async throws {
         let environment = CommandEnvironment.current

@@ -86,6 +86,9 @@ struct KeyScanner {
         // Inside directories only files that look like key files are read, so a README that mentions
         // ssh-keygen or a TLS certificate next to the keys is not reported as a broken key.
         if !explicit, !KeyFile.mightHoldKeys(bytes) { return [] }
+        if Self.isConsoleOutput(bytes) {
+            return explicit ? [wholeFileFailure(path, Self.consoleOutputError(path))] : []
+        }
         var file: KeyFile
         do throws(SSHKeyError) {
             file = try KeyFile(contents: bytes, options: options)
@@ -115,6 +118,18 @@ struct KeyScanner {
         }
         results += file.errors.map { failure("\(path):\($0.line ?? 0)", $0) }
         return results.sorted { lineNumber($0.source) < lineNumber($1.source) }
+    }
+
+    /// Whether the bytes are an instance's console log (GetConsoleOutput, the console's "Get system log"): it holds
+    /// keys in cloud-init's tables and host-key block, yet is no key file.
+    private static func isConsoleOutput(_ bytes: [UInt8]) -> Bool {
+        ["ci-info: ", "-----BEGIN SSH HOST KEY KEYS-----"].contains { bytes.firstRange(of: Array($0.utf8)) != nil }
+    }
+
+    /// Names the command that reads a console log.
+    private static func consoleOutputError(_ path: String) -> SSHKeyError {
+        SSHKeyError(.unrecognizedFormat, "an EC2 console output, not a key file: amikey console-keys "
+            + "\(SuggestedCommands.quoted(path)) lists the keys cloud-init installed and the host keys")
     }
 
     private func lineNumber(_ source: String) -> Int {

@@ -23,7 +23,10 @@ struct PEMBlock: Sendable, Equatable {
     }
 
     /// Every block in the text, in order.
-    static func parseAll(_ text: String) throws(SSHKeyError) -> [PEMBlock] {
+    ///
+    /// Bodies are decoded only for labels `decoding` accepts; the others (a TLS `CERTIFICATE`, cloud-init's
+    /// `SSH HOST KEY KEYS` list, which is not base64) are returned with an empty body, their markers still checked.
+    static func parseAll(_ text: String, decoding: (String) -> Bool = { _ in true }) throws(SSHKeyError) -> [PEMBlock] {
         var blocks: [PEMBlock] = []
         var current: (label: String, line: Int, headers: [(name: String, value: String)], body: String, inBody: Bool)?
         for (index, rawLine) in TextLines.split(text).enumerated() {
@@ -41,6 +44,11 @@ struct PEMBlock: Sendable, Equatable {
                 guard label == open.label else {
                     throw SSHKeyError(.malformed, "END \(label) closes a block that began as \(open.label) on line \(open.line)",
                                       line: index + 1)
+                }
+                guard decoding(label) else {
+                    blocks.append(PEMBlock(label: label, headers: open.headers, body: [], line: open.line))
+                    current = nil
+                    continue
                 }
                 guard let body = Base64.decode(open.body, ignoringWhitespace: true) else {
                     throw SSHKeyError(.malformed, "the \(label) block is not valid base64", line: open.line)

@@ -50,7 +50,7 @@ public struct KeyFile: Sendable {
         } else if TextSearch.contains(text, "---- BEGIN SSH2 PUBLIC KEY ----") {
             entries = try RFC4716Format.read(text)
         } else if TextSearch.contains(text, "-----BEGIN ") {
-            let blocks = try PEMBlock.parseAll(text)
+            let blocks = try PEMBlock.parseAll(text) { $0 == "OPENSSH PRIVATE KEY" || PEMKeyFormat.reads(label: $0) }
             if let block = blocks.first(where: { $0.label == "OPENSSH PRIVATE KEY" }) {
                 entries = [try OpenSSHPrivateKeyFormat.read(block, options: options)]
             } else {

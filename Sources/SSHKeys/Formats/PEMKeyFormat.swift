@@ -12,11 +12,16 @@ enum PEMKeyFormat {
     static let keyLabels = ["RSA PRIVATE KEY", "PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "EC PRIVATE KEY", "DSA PRIVATE KEY",
                             "PUBLIC KEY", "RSA PUBLIC KEY"]
 
+    /// Whether a block with this label is read: a key, or the curve of one.
+    static func reads(label: String) -> Bool { keyLabels.contains(label) || label == "EC PARAMETERS" }
+
     /// One entry per key block, in order; `EC PARAMETERS` blocks only supply a curve to a SEC1 key lacking one.
+    ///
+    /// Other blocks (the certificate of a TLS bundle) are passed over with a note on the first key.
     static func read(_ blocks: [PEMBlock], options: KeyReadOptions) throws(SSHKeyError) -> [KeyFileEntry] {
         var entries: [KeyFileEntry] = []
         var parametersCurve: ECCurve?
-        for block in blocks {
+        for block in blocks where reads(label: block.label) {
             do throws(SSHKeyError) {
                 if block.label == "EC PARAMETERS" {
                     // Only a fallback for a SEC1 key without [0] parameters; explicit or odd parameters
@@ -33,6 +38,11 @@ enum PEMKeyFormat {
             throw SSHKeyError(.unrecognizedFormat, "the PEM text holds no key, only "
                 + Set(blocks.map(\.label)).sorted().joined(separator: ", "))
         }
+        let others = blocks.filter { !reads(label: $0.label) }
+        if !others.isEmpty {
+            entries[0].notes.append("passed over: " + others.map { "\($0.label) (line \($0.line))" }.joined(separator: ", ")
+                + ", not a key")
+        }
         return entries
     }
 
@@ -40,10 +50,6 @@ enum PEMKeyFormat {
     private static func readBlock(_ block: PEMBlock, options: KeyReadOptions, parametersCurve: ECCurve?)
         throws(SSHKeyError) -> KeyFileEntry
     {
-        guard keyLabels.contains(block.label) else {
-            throw .unsupported("a PEM \(block.label) block is not a key; amikey reads "
-                + keyLabels.joined(separator: ", "))
-        }
         let description = "PEM key (\(block.label))"
         // RFC 1421 §4.6.1 headers may wrap any block (OpenSSL PEM_do_header does not look at the label).
         var (der, encrypted) = try legacyDecrypted(block, options: options, description: description)

@@ -80,6 +80,45 @@ struct MatchCommandTests {
         #expect(try run.json().array.map { $0["matches"]?[0]?["source"]?.string } == ["rsa.ppk", "ed25519.pub"])
     }
 
+    /// `--in` takes every value up to the next option: fingerprints written after its paths are taken back.
+    @Test("fingerprints after --in PATH... still count; without any the error says where they go")
+    func fingerprintsAfterTheSearchPaths() async throws {
+        let keys = try CLIKeys.load()
+        let cli = try CLI()
+        try keys.install(["rsa.ppk", "ed25519.pub"], in: cli.directory)
+
+        let run = await cli.run("match", "--in", "rsa.ppk", "ed25519.pub", keys.ed25519SHA256, "--output", "json")
+        #expect(run.status == 0)
+        #expect(try run.json().array.map { $0["matches"]?[0]?["source"]?.string } == ["ed25519.pub"])
+
+        let none = await cli.run("match", "--in", ".", "not-a-fingerprint")
+        #expect(none.status == 2)
+        #expect(none.stderr.contains("No fingerprint given: put one or more before --in"))
+    }
+
+    /// A console log saved next to the keys holds key lines, yet is no key file.
+    @Test("a console log is passed over in a directory and named for console-keys when given")
+    func consoleLog() async throws {
+        let keys = try CLIKeys.load()
+        let cli = try CLI()
+        try keys.install(["ed25519.pub"], in: cli.directory)
+        try cli.directory.write("system-log.txt", """
+            ci-info: no authorized SSH keys fingerprints found for user ec2-user.
+            -----BEGIN SSH HOST KEY KEYS-----
+            \(String(decoding: keys.files["ed25519.pub"]!, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+            -----END SSH HOST KEY KEYS-----
+
+            """)
+
+        let run = await cli.run("match", keys.ed25519SHA256, "--in", ".")
+        #expect(run.status == 0)
+        #expect(!run.stdout.contains("system-log.txt"))
+
+        let named = await cli.run("match", keys.ed25519SHA256, "--in", "system-log.txt")
+        #expect(named.status == 1)
+        #expect(named.stdout.contains("an EC2 console output, not a key file: amikey console-keys system-log.txt"))
+    }
+
     /// `match` walks whole directories; a question per encrypted file there would be unusable.
     @Test("never prompts; encrypted keys it cannot compare are listed as unchecked")
     func neverPrompts() async throws {

@@ -63,7 +63,23 @@ struct KeyScannerTests {
         // A README that names the tools has "ssh-" words on every line; it is still not an authorized_keys file.
         NotAKey("readme", Array("Made with ssh-keygen -t ed25519.\nLoad with ssh-add, copy with ssh-copy-id.\n".utf8), "truncated"),
         NotAKey("huge", Array(repeating: UInt8(ascii: "A"), count: (1 << 20) + 1), "unrecognized-format"),
-        NotAKey("certificate", Array("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n".utf8), "unsupported"),
+        NotAKey("certificate", Array("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n".utf8), "unrecognized-format"),
+        // cloud-init's lines in a console log, as GetConsoleOutput returns them (ssh-on-ec2.md §5a).
+        NotAKey("console-table", Array("""
+            ci-info: ++++++++Authorized keys from /home/ec2-user/.ssh/authorized_keys for user ec2-user++++++++
+            ci-info: +---------+-------------------------------------------------+---------+---------+
+            ci-info: | Keytype |                Fingerprint (sha256)             | Options | Comment |
+            ci-info: +---------+-------------------------------------------------+---------+---------+
+            ci-info: | ssh-ed25519 | 31:0c:41:a9:c6:6f:11:a7:3a:96:0a:58:dd:76:84:e8 |    -    | old-key |
+            ci-info: +---------+-------------------------------------------------+---------+---------+
+
+            """.utf8), "unrecognized-format"),
+        NotAKey("console-host-keys", Array("""
+            -----BEGIN SSH HOST KEY KEYS-----
+            ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOXA8vSOJZqC6l0hmLd1Dj2DubIsvQnuYu3V7K4AiNQi root@ip-172-31-0-4
+            -----END SSH HOST KEY KEYS-----
+
+            """.utf8), "unrecognized-format"),
     ]
 
     @Test("non-key contents: silent in a directory, an error when named", arguments: notKeys)

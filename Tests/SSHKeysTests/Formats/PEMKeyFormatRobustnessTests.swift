@@ -1,3 +1,4 @@
+import AMIKeyTestSupport
 import Foundation
 import Testing
 
@@ -114,8 +115,6 @@ struct PEMKeyFormatRobustnessTests {
     }
 
     @Test("keys amikey cannot use are unsupported, and the error names what they are", arguments: [
-        ("CERTIFICATE", [["openssl", "req", "-x509", "-new", "-key", "{k}", "-subj", "/CN=amikey", "-days", "1",
-                          "-out", "{o}"]]),
         ("X25519", [["openssl", "genpkey", "-algorithm", "x25519", "-out", "{o}"]]),
         ("Ed448", [["openssl", "genpkey", "-algorithm", "ed448", "-out", "{o}"]]),
         ("RSASSA-PSS", [["openssl", "genpkey", "-algorithm", "rsa-pss", "-pkeyopt", "rsa_keygen_bits:1024", "-out", "{o}"]]),
@@ -139,6 +138,28 @@ struct PEMKeyFormatRobustnessTests {
         #expect(error?.code == .unsupported, "\(String(describing: error))")
         let expected = named == "secp256k1" ? "1.3.132.0.10" : named
         #expect(error?.message.contains(expected) == true, "\(String(describing: error))")
+    }
+
+    /// A TLS bundle (`cat server.crt server.key`) holds a key beside its certificate; a certificate alone holds none.
+    @Test("a certificate is passed over with a note; alone it is no key file")
+    func certificateBundle() throws {
+        let directory = try TempDirectory()
+        try Oracle.run("openssl", ["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", directory.path("key.pem")])
+        try Oracle.run("openssl", ["req", "-x509", "-new", "-key", directory.path("key.pem"), "-subj", "/CN=amikey",
+                                   "-days", "1", "-out", directory.path("cert.pem")])
+        let certificate = try directory.read("cert.pem")
+        let bundle = certificate + (try directory.read("key.pem"))
+
+        let file = try KeyFile(contents: Array(bundle.utf8))
+        let certificateLines = certificate.split(separator: "\n").count
+        #expect(file.entries.count == 1)
+        #expect(file.entries.first?.notes == ["passed over: CERTIFICATE (line 1), not a key"])
+        #expect(file.entries.first?.publicKey.openSSHRepresentation() == (try Oracle.run("ssh-keygen", ["-y", "-f", directory.path("key.pem")]))
+            .trimmingCharacters(in: .whitespacesAndNewlines), "the key after \(certificateLines) certificate lines")
+
+        #expect(throws: SSHKeyError(.unrecognizedFormat, "the PEM text holds no key, only CERTIFICATE")) {
+            _ = try KeyFile(contents: Array(certificate.utf8))
+        }
     }
 
     @Test("EC PARAMETERS alone hold no key")
