@@ -23,3 +23,7 @@ ssh-keygen -q -t ed25519 -N '' -f "$work/ca"
 ssh-keygen -q -s "$work/ca" -I seed -n ec2-user -z 1 "$work/ed.pub"; cp "$work/ed-cert.pub" seed-certificate
 { echo '# authorized_keys seed'; echo "no-pty,command=\"echo \\\"hi\\\"\" $(cat "$work/rsa.pub")"; cat "$work/ed.pub"; } > seed-authorized-keys
 echo 'SHA256:i9zDbMxZMjST3DRnCZQUqQK9B5R+uBvxqSbN5ulOnZk' > seed-fingerprint
+# A Japanese Windows PuTTYgen writes the comment in CP932 (日本語キー), not UTF-8.
+puttygen "$work/ed" -C "$(printf '\223\372\226\173\214\352\203\114\201\133')" -O private -o seed-ppk-cp932 2>/dev/null
+# A TLS bundle: a certificate in front of its key.
+openssl req -x509 -new -key seed-pem-sec1 -subj /CN=seed -days 1 2>/dev/null > seed-pem-bundle; cat seed-pem-sec1 >> seed-pem-bundle
