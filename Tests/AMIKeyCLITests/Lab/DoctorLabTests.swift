@@ -121,6 +121,26 @@ extension OneLabSuites {
             let probedB = try #require(Self.accepted(healthyProbeJSON, file: scenario.keyB), "\(healthyProbe.stdout)")
             #expect(probedB["seenBy"]?.array.compactMap(\.string).contains("probe") == true, "\(healthyProbe.stdout)")
 
+            // 4d. The public DNS name does not resolve where the user is: the probe asks the public IP next, and the
+            // pasteable commands name the address that answered.
+            let seedAddresses = try #require(scenario.seedAddresses)
+            let unresolvable = try cli.directory.write("ssh_config-unresolvable", """
+                Host \(seedAddresses.dns)
+                    HostName unresolvable.invalid
+                Host *
+                Include \(lab.info.sshConfig)
+
+                """)
+            let fallback = await cli.run(["doctor", scenario.seedInstance] + seedAccounts + bothKeys
+                + ["--probe", "--ssh-config", unresolvable, "--output", "json"])
+            runs.append(fallback)
+            let fallbackJSON = try fallback.json()
+            #expect(fallbackJSON["verdict"]?.string == "launch-key-not-installed", "\(fallback.stdout)")
+            let fallbackA = try #require(Self.accepted(fallbackJSON, file: scenario.keyA), "\(fallback.stdout)")
+            #expect(fallbackA["seenBy"]?.array.compactMap(\.string).contains("probe") == true, "\(fallback.stdout)")
+            let commands = fallbackJSON["findings"]?[0]?["remedies"]?[0]?["commands"]?.array.compactMap(\.string) ?? []
+            #expect(commands.first == "ssh -i \(scenario.keyA) ec2-user@\(seedAddresses.ip)", "\(commands)")
+
             // 5. No private key material in any AWS request or anything doctor printed.
             let bodies = recorder.bodies
             #expect(bodies.count >= runs.count * 4)
@@ -176,6 +196,8 @@ struct DoctorLabScenario {
     let healthyInstance: String
     /// The lab's ssh_config with a known_hosts file holding the seed instance's host keys (from its console).
     let pinnedSSHConfig: String
+    /// The seed instance's public DNS name and IP.
+    let seedAddresses: (dns: String, ip: String)?
 
     static func build(_ lab: TestLab, region: String) async throws -> DoctorLabScenario {
         var cli = try CLI()
@@ -229,7 +251,8 @@ struct DoctorLabScenario {
         return DoctorLabScenario(
             cli: cli, keyA: cli.directory.path("K_A"), keyB: cli.directory.path("K_B"), accountA: accounts.accountA,
             accountB: accounts.accountB, sourceInstance: source.instanceId, seedImage: seedImage, seedInstance: seed.instanceId,
-            healthyInstance: healthy.instanceId, pinnedSSHConfig: config)
+            healthyInstance: healthy.instanceId, pinnedSSHConfig: config,
+            seedAddresses: seed.publicDnsName.flatMap { dns in seed.publicIpAddress.map { (dns, $0) } })
     }
 
     /// RunInstances, then waits until the instance runs, with a public IP.

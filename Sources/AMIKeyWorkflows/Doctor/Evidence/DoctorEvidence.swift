@@ -112,7 +112,17 @@ public struct InstanceEvidence: Sendable, Hashable {
     }
 
     /// The address a user types after `user@`: public DNS, else public IP, else private IP.
-    public var address: String? { [publicDns, publicIp, privateIp].compactMap { $0 }.first { !$0.isEmpty } }
+    public var address: String? { addresses.first }
+
+    /// Every address, in that order, without repeats: the public DNS name may not resolve where the user is, and
+    /// from inside the VPC (a bastion, a VPN) only the private address answers.
+    public var addresses: [String] {
+        var addresses: [String] = []
+        for address in [publicDns, publicIp, privateIp].compactMap({ $0 }) where !address.isEmpty && !addresses.contains(address) {
+            addresses.append(address)
+        }
+        return addresses
+    }
 }
 
 /// The facts of DescribeImages the doctor uses.

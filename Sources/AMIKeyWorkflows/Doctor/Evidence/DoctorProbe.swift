@@ -16,7 +16,7 @@ struct DoctorProbe {
             evidence.unchecked.append(DoctorText(en: "sshd was not asked: this run cannot start programs", ja: "sshd には問い合わせていません（プログラムを起動できません）"))
             return
         }
-        guard let host = evidence.instance?.address else {
+        guard var hosts = evidence.instance?.addresses, !hosts.isEmpty else {
             evidence.unchecked.append(DoctorText(en: "sshd was not asked: the instance has no address", ja: "sshd には問い合わせていません（インスタンスにアドレスがありません）"))
             return
         }
@@ -34,10 +34,18 @@ struct DoctorProbe {
             }
             var pins: String?
             if let console = evidence.console, !console.hostPublicKeys.isEmpty {
-                pins = try scratch.write("known_hosts", KnownHosts.lines(hostPublicKeys: console.hostPublicKeys, host: host, port: nil))
+                let lines = hosts.map { KnownHosts.lines(hostPublicKeys: console.hostPublicKeys, host: $0, port: nil) }
+                pins = try scratch.write("known_hosts", lines.joined())
             }
             for user in users(evidence) {
-                evidence.probes.append(await probe(user: user, host: host, files: files, pins: pins, processes: processes))
+                let answer = await probe(user: user, hosts: hosts, files: files, pins: pins, processes: processes)
+                evidence.probes.append(answer)
+                // The address that answered serves the next users; one that did not is not tried again.
+                if answer.failure == nil {
+                    hosts = [answer.host]
+                } else if case .unreachable = answer.failure {
+                    break
+                }
             }
         } catch {
             evidence.unchecked.append(DoctorText(en: "sshd was not asked: \(error)", ja: "sshd には問い合わせていません: \(error)"))
@@ -51,6 +59,24 @@ struct DoctorProbe {
         let candidates = (evidence.console?.authorizedKeys.map(\.user) ?? []) + (evidence.image?.defaultUsers ?? []) + ["ec2-user"]
         for user in candidates where !users.contains(user) { users.append(user) }
         return Array(users.prefix(Self.maximumUsers))
+    }
+
+    /// Asks at each address in turn until one answers. When none does, the answer is the first address's, its
+    /// message followed by the other addresses' (`ssh to DNS: … does not resolve; IP: timed out; …`).
+    private func probe(user: String, hosts: [String], files: [String: SSHPublicKey], pins: String?,
+                       processes: any ProcessRunner) async -> ProbeEvidence
+    {
+        var first: ProbeEvidence?
+        var reasons: [String] = []
+        for host in hosts {
+            let answer = await probe(user: user, host: host, files: files, pins: pins, processes: processes)
+            guard case .unreachable(let reason) = answer.failure else { return answer }
+            reasons.append(first == nil ? reason : "\(host): \(reason)")
+            first = first ?? answer
+        }
+        var answer = first ?? ProbeEvidence(user: user, host: "")
+        answer.failure = .unreachable(reasons.joined(separator: "; "))
+        return answer
     }
 
     private func probe(user: String, host: String, files: [String: SSHPublicKey], pins: String?, processes: any ProcessRunner) async

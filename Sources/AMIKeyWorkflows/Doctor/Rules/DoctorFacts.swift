@@ -71,8 +71,10 @@ struct DoctorFacts {
         }
     }
 
-    /// The host to write in suggested commands.
-    var host: String { evidence.instance?.address ?? "HOST" }
+    /// The host to write in suggested commands: the address sshd answered on, else the one a user would type.
+    var host: String {
+        evidence.probes.first { $0.failure == nil }?.host ?? evidence.instance?.address ?? "HOST"
+    }
 
     private static func acceptedKeys(tables: [AuthorizedKeysTable], probes: [ProbeEvidence], catalog: KeyCatalog) -> [AcceptedKey] {
         var result: [AcceptedKey] = []
