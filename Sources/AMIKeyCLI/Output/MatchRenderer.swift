@@ -3,8 +3,14 @@ import SSHKeys
 
 /// Renders `amikey match`.
 enum MatchRenderer {
+    /// DESIGN.md's array, one object per fingerprint; an input that could not be read is in every answer's
+    /// `unchecked` (the key sought may be in it), its reason saying why.
     static func json(_ report: MatchWorkflow.Report) -> JSONValue {
-        .array(report.answers.map { answer in
+        let unreadable: [JSONValue] = report.unreadable.compactMap { item in
+            guard case .failure(let error) = item.result else { return nil }
+            return .object([("source", .string(item.source)), ("reason", .string("could not be read: \(error.message)"))])
+        }
+        return .array(report.answers.map { answer in
             var fields: [(String, JSONValue)] = [("fingerprint", .string(answer.fingerprint))]
             switch answer.query {
             case .failure(let error):
@@ -17,7 +23,7 @@ enum MatchRenderer {
                 })))
                 fields.append(("unchecked", .array(answer.unchecked.map { item in
                     .object([("source", .string(item.source)), ("reason", .string(item.reason))])
-                })))
+                } + unreadable)))
             }
             return .object(fields)
         })

@@ -96,6 +96,24 @@ struct MatchCommandTests {
         #expect(none.stderr.contains("No fingerprint given: put one or more before --in"))
     }
 
+    /// The key sought may be in a file that could not be read, so JSON lists it under `unchecked` with the reason.
+    @Test("JSON: an unreadable input is in every answer's unchecked, with why")
+    func jsonUnreadable() async throws {
+        let keys = try CLIKeys.load()
+        let cli = try CLI()
+        try keys.install(["ed25519.pub"], in: cli.directory)
+        try cli.directory.write("broken.pub", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIA== broken\n")
+
+        let run = await cli.run("match", keys.ed25519SHA256, keys.rsaSHA256, "--in", "ed25519.pub", "broken.pub", "--output", "json")
+
+        #expect(run.status == 1, "the RSA key is in no file given")
+        for answer in try run.json().array {
+            let unchecked = try #require(answer["unchecked"]?.array.first)
+            #expect(unchecked["source"]?.string == "broken.pub")
+            #expect(unchecked["reason"]?.string?.hasPrefix("could not be read: ") == true)
+        }
+    }
+
     /// A console log saved next to the keys holds key lines, yet is no key file.
     @Test("a console log is passed over in a directory and named for console-keys when given")
     func consoleLog() async throws {
