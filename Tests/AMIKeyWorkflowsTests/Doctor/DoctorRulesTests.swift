@@ -92,6 +92,15 @@ import Testing
         #expect(commands.contains("amikey repair i-0b --key-pair new-key --user ec2-user --method user-data --profile account-b"))
     }
 
+    /// Both keys log in; the one the user chose at launch is the one to suggest, whatever the table's order.
+    @Test func healthyLoginUsesTheLaunchKeysFile() throws {
+        var evidence = DoctorFixtures.healthy()
+        evidence.localKeys = [DoctorFixtures.file("keys/K_A", DoctorFixtures.keyA), DoctorFixtures.file("keys/K_B", DoctorFixtures.keyB)]
+        let diagnosis = DoctorRules.diagnose(evidence)
+        #expect(diagnosis.verdict == .ok)
+        #expect(diagnosis.findings.first?.remedies.first?.commands.first == "ssh -i keys/K_B ec2-user@54.1.2.3")
+    }
+
     @Test func seedWithoutTheFileImportsFromTheSourceKeyPair() throws {
         var evidence = DoctorFixtures.seed()
         evidence.localKeys = []

@@ -63,9 +63,14 @@ struct DoctorFacts {
     /// The launch key's public key, when known.
     var launchKey: SSHPublicKey? { launchKeyPair?.publicKey }
 
-    /// Local files that hold a private key for one of `user`'s accepted keys.
+    /// Local files that hold a private key for one of `user`'s accepted keys, the launch key pair's first: that is
+    /// the key the user chose and expects to use.
     func loginFiles(for user: String) -> [String] {
-        accepted(for: user).flatMap(\.matches).compactMap { match in
+        let launchKey = launchKey?.plainKey
+        let accepted = accepted(for: user)
+        let ordered = accepted.filter { $0.publicKey != nil && $0.publicKey == launchKey }
+            + accepted.filter { $0.publicKey == nil || $0.publicKey != launchKey }
+        return ordered.flatMap(\.matches).compactMap { match in
             if case .file(let path, true) = match { return path }
             return nil
         }
