@@ -100,11 +100,17 @@ extension ImageFamily {
         static let redHat = "309956199498"
         static let suse = "013907871322"
         static let marketplace = "679593333241"
+        /// The Rocky Enterprise Software Foundation's community images (`Rocky-9-EC2-…`), as test-kitchen's
+        /// kitchen-ec2 finds them (`standard_platform/rocky.rb`).
+        static let rocky = "792107900819"
+        /// The AlmaLinux OS Foundation's community images (`AlmaLinux OS 9.…`), likewise (`standard_platform/alma.rb`).
+        static let almaLinux = "764336703387"
     }
 
     private static let publishers: [String: (name: String, family: ID)] = [
         Owner.canonical: ("Canonical", .ubuntu), Owner.debian: ("Debian", .debian),
         Owner.redHat: ("Red Hat", .rhel), Owner.suse: ("SUSE", .suse),
+        Owner.rocky: ("the Rocky Enterprise Software Foundation", .rocky), Owner.almaLinux: ("the AlmaLinux OS Foundation", .almalinux),
     ]
 
     /// Amazon Linux name prefixes, newest first.
@@ -141,6 +147,7 @@ extension ImageFamily {
     private static let namePrefixes: [(prefix: String, digitFollows: Bool, family: ID)] = [
         ("al2023-ami-", false, .amazonLinux2023), ("amzn2-ami-", false, .amazonLinux2), ("amzn-ami-", false, .amazonLinux),
         ("ubuntu/images/", false, .ubuntu), ("debian-", true, .debian), ("rhel-", true, .rhel), ("suse-sles-", false, .suse),
+        ("rocky-", true, .rocky), ("almalinux os ", true, .almalinux),
     ]
 
     private static func readNamePattern(_ value: String) -> [Basis] {

@@ -77,7 +77,8 @@ public struct ImageFamily: Sendable, Hashable {
             case .rhel, .suse: ["ec2-user", "root"]
             case .centos: ["centos", "ec2-user"]
             case .fedora: ["fedora", "ec2-user"]
-            // Not in AWS's table (ssh-on-ec2.md §7 marks both unverified); ec2-user is AWS's answer for "other".
+            // Not in AWS's table: the publishers' images as test-kitchen's kitchen-ec2 logs in to them
+            // (`standard_platform/rocky.rb`, `alma.rb`); ec2-user is AWS's answer for "other".
             case .rocky: ["rocky", "ec2-user"]
             case .almalinux: ["ec2-user"]
             case .bitnami: ["bitnami"]
@@ -90,7 +91,7 @@ public struct ImageFamily: Sendable, Hashable {
         /// Whether `defaultUsers` is a guess rather than AWS's table.
         public var defaultUsersAreGuessed: Bool {
             switch self {
-            case .rocky, .almalinux, .unknown: true
+            case .unknown: true
             default: false
             }
         }

@@ -50,6 +50,13 @@ struct ImageFamilyTests {
         Case(name: "RHEL with SQL Server code only", facts: .init(usageOperation: "RunInstances:0014"), family: .rhel, confidence: .high, signal: .usageOperation),
         Case(name: "billing beats the name", facts: .init(ownerId: someone, name: "ubuntu-custom", platformDetails: "Red Hat Enterprise Linux"),
              family: .rhel, confidence: .high, signal: .platformDetails),
+        // Community images of distributions AWS's table leaves out, by their publishers' accounts.
+        Case(name: "Rocky by its foundation", facts: .init(ownerId: "792107900819", name: "Rocky-9-EC2-Base-9.5-20241118.0.x86_64"),
+             family: .rocky, confidence: .high, signal: .ownerId),
+        Case(name: "AlmaLinux by its foundation", facts: .init(ownerId: "764336703387", name: "AlmaLinux OS 9.5.20241120 x86_64"),
+             family: .almalinux, confidence: .high, signal: .ownerId),
+        Case(name: "Rocky's name pattern elsewhere", facts: .init(ownerId: someone, name: "Rocky-8-ec2-8.5-20211114.2.x86_64"),
+             family: .rocky, confidence: .medium, signal: .name),
         // Marketplace: the seller's product name.
         Case(name: "AlmaLinux on Marketplace", facts: .init(ownerId: marketplace, ownerAlias: "aws-marketplace",
              name: "AlmaLinux OS 9.3.20231124 x86_64-c47e1e57-1e2b-4f0c-a2f4-3a2b1c0d9e8f"), family: .almalinux, confidence: .medium, signal: .name),
@@ -138,7 +145,7 @@ struct ImageFamilyTests {
         #expect(ambiguous.defaultUsers == ["ubuntu", "admin", "ec2-user"])
         #expect(ambiguous.defaultUsersAreGuessed)
         #expect(Set(ambiguous.conflicts.map(\.family)) == [.ubuntu, .debian])
-        #expect(ImageFamily.infer(.init(name: "rocky9-base")).defaultUsersAreGuessed)
+        #expect(ImageFamily.infer(.init(name: "rocky9-base")).defaultUsers == ["rocky", "ec2-user"])
     }
 
     @Test("outranked signals are kept as conflicts")
