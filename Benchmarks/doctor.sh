@@ -2,7 +2,7 @@
 # Benchmarks `amikey doctor` round trips on the critical path (DESIGN.md "Performance"; issue 5's target: at most 3).
 #
 # A loopback proxy (Benchmarks/latency-proxy.py) adds a fixed delay to every AWS call made to the lab, as a distant
-# region would. On the seed's instance (made by `amikey lab demo`), it times:
+# region would. On an instance in the seed's state (B's, from the image `amikey lab demo` shared), it times:
 #   1. amikey doctor INSTANCE --source-profile lab-a (every AWS question doctor asks, no --probe);
 #   2. the same questions asked with the AWS CLI one call at a time, as a user would: sts get-caller-identity,
 #      ec2 describe-instances, describe-images, describe-key-pairs --include-public-key (both accounts),
@@ -31,21 +31,31 @@ trap cleanup EXIT
 
 "$AMIKEY" lab up --dir "$lab" >&2
 "$AMIKEY" lab demo --dir "$lab" --output json > "$work/demo.json"
-instance=$(python3 -c 'import json,sys; s=[x for x in json.load(open(sys.argv[1]))["steps"] if x["step"]=="launch-b"]; print(s[0]["resources"]["instanceId"])' "$work/demo.json")
 endpoint=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["endpoint"])' "$lab/lab.json")
 # shellcheck disable=SC1091
 source "$lab/env"
 keys_dir=$lab/demo
 
-start_proxy() {   # $1 = delay in ms; prints the proxy's endpoint
-  local out=$work/proxy-$1.out
-  python3 Benchmarks/latency-proxy.py --upstream "$endpoint" --delay-ms "$1" > "$out" &
+# The demo goes on to fix its seed instance (repair installs K_B), so a new one is launched in B from the same
+# shared image with B's key pair new-key: the seed's case, launch-key-not-installed, as the user meets it.
+image=$(python3 -c 'import json,sys; s=[x for x in json.load(open(sys.argv[1]))["steps"] if x["step"]=="create-image"]; print(s[0]["resources"]["imageId"])' "$work/demo.json")
+instance=$(aws --profile lab-b ec2 run-instances --image-id "$image" --key-name new-key --instance-type t3.micro \
+  --query 'Instances[0].InstanceId' --output text)
+aws --profile lab-b ec2 wait instance-running --instance-ids "$instance"
+
+start_proxy() {   # $1 = delay in ms; the endpoint is the first line of $work/proxy-$1.out
+  python3 Benchmarks/latency-proxy.py --upstream "$endpoint" --delay-ms "$1" > "$work/proxy-$1.out" &
   proxies+=($!)
-  for _ in $(seq 1 50); do [ -s "$out" ] && break; sleep 0.1; done
-  head -n 1 "$out"
 }
-fast=$(start_proxy 0)
-slow=$(start_proxy "$delay")
+proxy_endpoint() {   # $1 = delay in ms
+  for _ in $(seq 1 50); do [ -s "$work/proxy-$1.out" ] && break; sleep 0.1; done
+  head -n 1 "$work/proxy-$1.out"
+}
+# Started in this shell, not in $(...), so that the exit trap knows them and stops them.
+start_proxy 0
+start_proxy "$delay"
+fast=$(proxy_endpoint 0)
+slow=$(proxy_endpoint "$delay")
 
 # The proxy's counters (GET /__proxy/stats, POST /__proxy/reset), read with python3 so curl is not needed.
 proxy_reset() { python3 -c 'import sys, urllib.request as u; u.urlopen(u.Request(sys.argv[1] + "/__proxy/reset", method="POST"))' "$1"; }
@@ -78,6 +88,10 @@ cli() {   # $1 = endpoint: the same questions, one call at a time
 
 doctor "$fast" > "$work/doctor.json" || true
 verdict=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["verdict"])' "$work/doctor.json")
+if [ "$verdict" != launch-key-not-installed ]; then
+  echo "doctor.sh: doctor said $verdict on $instance, not the seed's launch-key-not-installed; not measuring" >&2
+  exit 1
+fi
 proxy_reset "$slow"
 doctor_slow=$(best_of_3 doctor "$slow")
 doctor_calls=$(( $(proxy_requests "$slow") / 3 ))

@@ -27,9 +27,12 @@ public struct KeyFile: Sendable {
             try self.init(text: decoded.text, options: options)
             return
         }
-        try self.init(text: decoded.text, options: options, ppkCommentBytes: KeyFileText.ppkCommentBytes(bytes))
-        if let note = decoded.commentNote {
-            for index in entries.indices where entries[index].comment?.unicodeScalars.contains(where: { !$0.isASCII }) == true {
+        // The MAC covers the comment's stored bytes, which UTF-16 does not keep: there the decoded comment stands in.
+        let ppkCommentBytes = decoded.encoding == .utf16 ? nil : KeyFileText.ppkCommentBytes(bytes)
+        try self.init(text: decoded.text, options: options, ppkCommentBytes: ppkCommentBytes)
+        for index in entries.indices {
+            if let note = decoded.fileNote { entries[index].notes.append(note) }
+            if let note = decoded.commentNote, entries[index].comment?.unicodeScalars.contains(where: { !$0.isASCII }) == true {
                 entries[index].notes.append(note)
             }
         }

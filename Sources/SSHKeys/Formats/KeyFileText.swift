@@ -4,13 +4,16 @@ import Foundation
 ///
 /// OpenSSH writes UTF-8, and every byte of key syntax is ASCII; only comments carry other characters. A Japanese
 /// Windows PuTTYgen or Notepad stores them in the ANSI code page (CP932, "Shift_JIS"), so such a file is read in that
-/// encoding rather than refused. Anything else that is still text is read with U+FFFD for the bytes that are not
-/// UTF-8: the keys are intact and only a comment suffers.
+/// encoding rather than refused. Windows PowerShell 5's `>` writes UTF-16 with a byte-order mark, which OpenSSH
+/// cannot read: amikey reads it and says so. Anything else that is still text is read with U+FFFD for the bytes that
+/// are not UTF-8: the keys are intact and only a comment suffers.
 struct KeyFileText {
     /// The encoding a file was read in.
     enum Encoding: Sendable, Equatable {
         /// UTF-8 (ASCII included): what OpenSSH and PuTTY on Linux write.
         case utf8
+        /// UTF-16 with a byte-order mark.
+        case utf16
         /// Windows code page 932, which Foundation calls Shift_JIS.
         case windowsJapanese
         /// Neither: bytes that are not UTF-8 became U+FFFD.
@@ -24,6 +27,13 @@ struct KeyFileText {
 
     /// Decodes a file's bytes (BOM already removed); nil for binary data, which holds control bytes no text has.
     init?(_ bytes: ArraySlice<UInt8>) {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            // Foundation takes the byte order from the mark and drops it.
+            guard let text = String(bytes: bytes, encoding: .utf16), !text.unicodeScalars.contains(where: { $0.value == 0 })
+            else { return nil }
+            self.init(text: text, encoding: .utf16)
+            return
+        }
         if let text = String(validating: bytes, as: UTF8.self) {
             guard !bytes.contains(0) else { return nil }
             self.init(text: text, encoding: .utf8)
@@ -42,10 +52,17 @@ struct KeyFileText {
         self.encoding = encoding
     }
 
+    /// What a user should know about every key read from this text, when OpenSSH could not read the file itself.
+    var fileNote: String? {
+        encoding == .utf16
+            ? "the file is UTF-16 (as Windows PowerShell 5's > writes it), which OpenSSH and sshd cannot read: save it as UTF-8"
+            : nil
+    }
+
     /// What a user should know about a comment read from this text, when the encoding was not UTF-8.
     var commentNote: String? {
         switch encoding {
-        case .utf8: nil
+        case .utf8, .utf16: nil
         case .windowsJapanese: "the comment was read as Windows Japanese text (CP932/Shift_JIS), not UTF-8"
         case .lossyUTF8: "the comment is not UTF-8 text: its unreadable bytes are shown as \u{FFFD}"
         }

@@ -64,6 +64,28 @@ struct KeyFileTextTests {
         #expect(entry.notes.contains("the comment was read as Windows Japanese text (CP932/Shift_JIS), not UTF-8"))
     }
 
+    /// `ssh-keygen -y -f key > key.pub` in Windows PowerShell 5 writes UTF-16LE with a byte-order mark; here iconv
+    /// writes the UTF-16LE and UTF-16BE is made by hand. The key is read, with a note that OpenSSH cannot.
+    @Test(arguments: [true, false])
+    func utf16WithByteOrderMark(_ littleEndian: Bool) throws {
+        let directory = try TempDirectory()
+        let key = directory.path("id")
+        try Oracle.run("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", "deploy 鍵", "-f", key])
+        let utf8 = Array(try directory.read("id.pub").utf8)
+        let bytes: [UInt8]
+        if littleEndian {
+            bytes = [0xFF, 0xFE] + (try Oracle.runBytes("iconv", ["-f", "UTF-8", "-t", "UTF-16LE", key + ".pub"]))
+        } else {
+            bytes = [0xFE, 0xFF] + String(decoding: utf8, as: UTF8.self).utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        }
+        let oracle = try Oracle.run("ssh-keygen", ["-l", "-f", key + ".pub"])
+
+        let entry = try #require(try KeyFile(contents: bytes).entries.first)
+        #expect(oracle.contains(entry.publicKey.sha256Fingerprint))
+        #expect(entry.comment == "deploy 鍵")
+        #expect(entry.notes == ["the file is UTF-16 (as Windows PowerShell 5's > writes it), which OpenSSH and sshd cannot read: save it as UTF-8"])
+    }
+
     /// Latin-1 or any other encoding: the key is read, the comment keeps U+FFFD where its bytes were not UTF-8.
     @Test func otherEncodingsKeepTheKey() throws {
         let directory = try TempDirectory()
