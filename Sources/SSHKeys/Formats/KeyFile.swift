@@ -31,6 +31,7 @@ public struct KeyFile: Sendable {
         let ppkCommentBytes = decoded.encoding == .utf16 ? nil : KeyFileText.ppkCommentBytes(bytes)
         try self.init(text: decoded.text, options: options, ppkCommentBytes: ppkCommentBytes)
         for index in entries.indices {
+            entries[index].textEncoding = decoded.encoding
             if let note = decoded.fileNote { entries[index].notes.append(note) }
             if let note = decoded.commentNote, entries[index].comment?.unicodeScalars.contains(where: { !$0.isASCII }) == true {
                 entries[index].notes.append(note)

@@ -16,6 +16,8 @@ public struct KeyFileEntry: Sendable {
     public var privateKey: SSHPrivateKey?
     /// Things a user should know about this entry (a type/blob quirk, a part not opened).
     public var notes: [String]
+    /// The encoding the file's text was read in (set by `KeyFile(contents:)`; UTF-8 for text given as a string).
+    public var textEncoding: KeyFileTextEncoding = .utf8
 
     /// Creates an entry.
     public init(format: KeyFileFormat, line: Int? = nil, publicKey: SSHPublicKey, comment: String?,

@@ -1,5 +1,17 @@
 import Foundation
 
+/// The text encoding a key file was read in; OpenSSH and sshd read only UTF-8 (ASCII).
+public enum KeyFileTextEncoding: String, Sendable, Hashable {
+    /// UTF-8 (ASCII included): what OpenSSH and PuTTY on Linux write.
+    case utf8
+    /// UTF-16 with a byte-order mark, as Windows PowerShell 5's `>` writes it; no SSH client reads it.
+    case utf16
+    /// Windows code page 932 (which Foundation calls Shift_JIS), from a Japanese Windows PuTTYgen or Notepad.
+    case windowsJapanese = "windows-japanese"
+    /// Neither: the bytes that are not UTF-8 were read as U+FFFD.
+    case other
+}
+
 /// How a key file's bytes become text.
 ///
 /// OpenSSH writes UTF-8, and every byte of key syntax is ASCII; only comments carry other characters. A Japanese
@@ -8,17 +20,7 @@ import Foundation
 /// cannot read: amikey reads it and says so. Anything else that is still text is read with U+FFFD for the bytes that
 /// are not UTF-8: the keys are intact and only a comment suffers.
 struct KeyFileText {
-    /// The encoding a file was read in.
-    enum Encoding: Sendable, Equatable {
-        /// UTF-8 (ASCII included): what OpenSSH and PuTTY on Linux write.
-        case utf8
-        /// UTF-16 with a byte-order mark.
-        case utf16
-        /// Windows code page 932, which Foundation calls Shift_JIS.
-        case windowsJapanese
-        /// Neither: bytes that are not UTF-8 became U+FFFD.
-        case lossyUTF8
-    }
+    typealias Encoding = KeyFileTextEncoding
 
     /// The decoded text.
     var text: String
@@ -43,7 +45,7 @@ struct KeyFileText {
         if let text = String(bytes: bytes, encoding: .shiftJIS) {
             self.init(text: text, encoding: .windowsJapanese)
         } else {
-            self.init(text: String(decoding: bytes, as: UTF8.self), encoding: .lossyUTF8)
+            self.init(text: String(decoding: bytes, as: UTF8.self), encoding: .other)
         }
     }
 
@@ -64,7 +66,7 @@ struct KeyFileText {
         switch encoding {
         case .utf8, .utf16: nil
         case .windowsJapanese: "the comment was read as Windows Japanese text (CP932/Shift_JIS), not UTF-8"
-        case .lossyUTF8: "the comment is not UTF-8 text: its unreadable bytes are shown as \u{FFFD}"
+        case .other: "the comment is not UTF-8 text: its unreadable bytes are shown as \u{FFFD}"
         }
     }
 

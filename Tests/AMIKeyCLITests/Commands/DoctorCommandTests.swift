@@ -146,6 +146,31 @@ struct DoctorCommandTests {
         #expect(object["findings"]?[0]?["evidence"]?[0]?.string?.hasPrefix("notes.pem: ") == true)
     }
 
+    /// `Get-Content K_A > K_A-powershell` in Windows PowerShell 5 writes UTF-16: ssh says "invalid format". Doctor names
+    /// the cause, and the command it suggests writes a file ssh-keygen reads as the same key.
+    @Test("a private key saved as UTF-16: local-key-file-problem, and the suggested convert gives ssh a UTF-8 file")
+    func utf16KeyFile() async throws {
+        let cli = try CLI()
+        let keys = try Self.setUp(cli)
+        let utf16 = [0xFF, 0xFE] + (try Oracle.runBytes("iconv", ["-f", "UTF-8", "-t", "UTF-16LE", cli.directory.path("K_A")]))
+        try Data(utf16).write(to: URL(fileURLWithPath: cli.directory.path("K_A-powershell")))
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: cli.directory.path("K_A-powershell"))
+
+        let run = await cli.run("doctor", "--console-output", "console.txt", "--key", "K_A-powershell", "--output", "json")
+        #expect(run.status == 1, "\(run.allOutput)")
+        let object = try run.json()
+        #expect(object["verdict"]?.string == "local-key-file-problem", "\(run.stdout)")
+        let finding = try #require(object["findings"]?.array.first { $0["code"]?.string == "local-key-file-problem" })
+        #expect(finding["evidence"]?[0]?.string?.hasPrefix("K_A-powershell is UTF-16 text") == true, "\(finding)")
+        let command = try #require(finding["remedies"]?[0]?["commands"]?[0]?.string)
+        #expect(command == "amikey convert K_A-powershell --to openssh -o K_A-powershell-utf8")
+
+        let converted = await cli.run(Array(command.split(separator: " ").dropFirst().map(String.init)))
+        #expect(converted.status == 0, "\(converted.allOutput)")
+        let publicLine = try Oracle.run("ssh-keygen", ["-y", "-f", cli.directory.path("K_A-powershell-utf8")])
+        #expect(try SSHPublicKey(openSSHRepresentation: publicLine) == keys.keyA)
+    }
+
     @Test("without --key, key files in ~/.ssh and the current directory are compared; no private key is printed")
     func inventory() async throws {
         let cli = try CLI()

@@ -22,6 +22,17 @@ enum KeyFileRule: DoctorRule {
                 title: DoctorText(en: "Make \(key.source) readable by you only", ja: "\(key.source) を自分だけが読めるようにしてください"),
                 commands: ["chmod 600 \(SuggestedCommands.quoted(key.source))"]))
         }
+        for key in facts.triedKeys {
+            guard let entry = try? key.entry.get(), entry.textEncoding == .utf16 else { continue }
+            let copy = SuggestedCommands.sibling(of: key.source, suffix: "utf8")
+            evidence.append(DoctorText(
+                en: "\(key.source) is UTF-16 text (as Windows PowerShell 5's > writes it); neither OpenSSH nor PuTTY reads it (ssh says \"invalid format\")",
+                ja: "\(key.source) は UTF-16 のテキストです（Windows PowerShell 5 の > はこの形式で書きます）。OpenSSH も PuTTY も読めません（ssh の表示は「invalid format」）"))
+            remedies.append(Remedy(
+                title: DoctorText(en: "Write \(key.source) again as UTF-8 (the key stays the same)",
+                                  ja: "\(key.source) を UTF-8 で書き直してください（鍵そのものは変わりません）"),
+                commands: [commands.amikey(["convert", key.source, "--to", Self.sameFormat(entry.format).rawValue, "-o", copy], options: [])]))
+        }
         if facts.client.isPuTTY {
             for key in facts.triedKeys {
                 guard let entry = try? key.entry.get(), entry.format.holdsPrivateKey,
@@ -58,5 +69,15 @@ enum KeyFileRule: DoctorRule {
             summary: DoctorText(en: "Your key file cannot be used by your SSH client as it is",
                                 ja: "お使いの鍵ファイルは、このままでは SSH クライアントで使えません"),
             evidence: evidence, remedies: remedies)]
+    }
+
+    /// The `convert --to` value that writes the same kind of file again.
+    private static func sameFormat(_ format: KeyFileFormat) -> ConvertWorkflow.Target {
+        switch format {
+        case .opensshPrivate: .openssh
+        case .pemPKCS1, .pemPKCS8, .pemSEC1, .pemDSA: .pem
+        case .ppkV2, .ppkV3: .ppk
+        default: .opensshPublic
+        }
     }
 }

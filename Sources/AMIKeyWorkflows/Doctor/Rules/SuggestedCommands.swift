@@ -57,10 +57,20 @@ struct SuggestedCommands {
     }
 
     private static func replacingExtension(of path: String, with newExtension: String) -> String {
+        let (stem, _) = splitExtension(path)
+        return stem + "." + newExtension
+    }
+
+    /// `key.pem` → `key-utf8.pem`: a sibling file name that keeps the extension.
+    static func sibling(of path: String, suffix: String) -> String {
+        let (stem, ext) = splitExtension(path)
+        return stem + "-" + suffix + (ext.map { "." + $0 } ?? "")
+    }
+
+    /// The path without its file name's extension, and the extension (a leading dot is part of the name).
+    private static func splitExtension(_ path: String) -> (stem: String, extension: String?) {
         let name = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
-        if let dot = name.lastIndex(of: "."), dot != name.startIndex {
-            return String(path.dropLast(name.distance(from: dot, to: name.endIndex))) + "." + newExtension
-        }
-        return path + "." + newExtension
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return (path, nil) }
+        return (String(path.dropLast(name.distance(from: dot, to: name.endIndex))), String(name[name.index(after: dot)...]))
     }
 }
