@@ -1,3 +1,4 @@
+import ArgumentParser
 import Testing
 
 @testable import AMIKeyCLI
@@ -15,5 +16,25 @@ struct HelpTextTests {
         ])
     func reflow(_ source: String, _ expected: String) {
         #expect(HelpText.reflow(source) == expected)
+    }
+
+    /// Every command, the lab's included.
+    static let commands: [any ParsableCommand.Type] = {
+        var all: [any ParsableCommand.Type] = []
+        var pending: [any ParsableCommand.Type] = [RootCommand.self]
+        while let command = pending.popLast() {
+            all.append(command)
+            pending += command.configuration.subcommands
+        }
+        return all
+    }()
+
+    /// ArgumentParser wraps help at 80 columns when not on a terminal; an example broken across lines cannot be pasted.
+    @Test("every example line fits 80 columns", arguments: commands.map { String(describing: $0) })
+    func examplesFit(_ name: String) throws {
+        let command = try #require(Self.commands.first { String(describing: $0) == name })
+        for line in command.configuration.discussion.split(separator: "\n") where line.hasPrefix("  ") {
+            #expect(line.count <= 80, "\(name): \(line)")
+        }
     }
 }

@@ -27,7 +27,8 @@ struct DoctorCommand: AsyncParsableCommand {
             Examples:
               amikey doctor i-0123456789abcdef0 --key ~/Downloads/old-key.pem
               amikey doctor i-0123456789abcdef0 --source-profile account-a --probe
-              amikey doctor --console-output log.txt --key old.ppk --error "Server refused our key"
+              amikey doctor --console-output log.txt --key old.ppk \\
+                --error "Server refused our key"
               amikey doctor i-0123456789abcdef0 --error-file ssh-v.log --lang ja
             """))
 

@@ -26,8 +26,10 @@ struct RelaunchCommand: AsyncParsableCommand {
             pair, the image is gone, AWS refused).
             Examples:
               amikey relaunch i-0123456789abcdef0 --key-pair old-key --plan
-              amikey relaunch i-0123456789abcdef0 --key-pair old-key --profile account-b --region eu-central-1
-              amikey relaunch i-0123456789abcdef0 --key-pair old-key --client-token ticket-4711 --output json
+              amikey relaunch i-0123456789abcdef0 --key-pair old-key \\
+                --profile account-b --region eu-central-1
+              amikey relaunch i-0123456789abcdef0 --key-pair old-key \\
+                --client-token ticket-4711 --output json
             """))
 
     @Argument(help: ArgumentHelp("The instance to copy the settings from (left as it is).", valueName: "INSTANCE_ID"))

@@ -13,7 +13,7 @@ struct LabCommand: AsyncParsableCommand {
 
             Examples:
               eval "$(amikey lab up)"          # start it and point the AWS CLI at it
-              amikey lab demo                  # the seed's story, ending in a real ssh login
+              amikey lab demo                  # the seed's story, each fix a real ssh login
               amikey lab status
               amikey lab down                  # stops exactly the processes the lab started
             """),
