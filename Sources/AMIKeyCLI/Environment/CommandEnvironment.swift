@@ -52,7 +52,7 @@ struct CommandEnvironment: Sendable {
     /// The workflow context.
     func context(passphrases: PassphraseProvider) -> WorkflowContext {
         WorkflowContext(fileSystem: fileSystem, environment: variables, homeDirectory: homeDirectory,
-                        currentDirectory: currentDirectory, passphrases: passphrases, standardInput: standardInput)
+                        currentDirectory: currentDirectory, passphrases: passphrases, clock: clock, standardInput: standardInput)
     }
 }
 

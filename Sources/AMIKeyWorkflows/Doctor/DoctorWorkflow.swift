@@ -26,6 +26,7 @@ public struct DoctorWorkflow: Sendable {
         var evidence = DoctorEvidence(
             instanceId: request.instanceId, keysWereGiven: !request.keyPaths.isEmpty, requestedUser: request.user,
             amikeyOptions: request.amikeyOptions, sourceProfile: request.sourceProfile)
+        evidence.gatheredAt = context.clock?.currentDate
         if let text = request.errorText { evidence.clientError = SSHClientErrorText(text) }
         if let path = request.consoleOutputPath {
             evidence.console = ConsoleLog.parse(try readInput(path, context: context))

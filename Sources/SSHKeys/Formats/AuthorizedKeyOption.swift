@@ -32,6 +32,11 @@ public struct AuthorizedKeyOption: Sendable, Hashable, CustomStringConvertible {
         return flags.contains(lower) || negatable.contains(bare) || valued.contains(lower)
     }
 
+    /// The options of one `authorized_keys` line as written in front of the key (cloud-init's table prints them so).
+    public static func list(parsing text: String) throws(SSHKeyError) -> [AuthorizedKeyOption] {
+        try parseList(text[...])
+    }
+
     /// Parses an options string as sshd's `sshauthopt_parse` does: comma-separated, values double-quoted,
     /// `\"` the only escape; any unknown option or stray character rejects the whole line.
     static func parseList(_ text: Substring) throws(SSHKeyError) -> [AuthorizedKeyOption] {

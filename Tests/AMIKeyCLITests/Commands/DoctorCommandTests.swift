@@ -171,6 +171,28 @@ struct DoctorCommandTests {
         #expect(try SSHPublicKey(openSSHRepresentation: publicLine) == keys.keyA)
     }
 
+    /// cloud-init's own table (Tests/EC2EvidenceTests/Fixtures/cloudinit_console.py) for an authorized_keys line whose
+    /// expiry-time has passed: the key is listed, yet sshd no longer takes it.
+    @Test("an expired expiry-time in cloud-init's table: key-installed-but-refused")
+    func expiredKeyOption() async throws {
+        let cli = try CLI()
+        _ = try Self.setUp(cli)
+        let line = try cli.directory.read("K_A.pub").trimmingCharacters(in: .whitespacesAndNewlines)
+        let authorizedKeys = try cli.directory.write("authorized_keys", "no-pty,expiry-time=\"20200101\" \(line)\n")
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("EC2EvidenceTests/Fixtures/cloudinit_console.py").path
+        let table = try Oracle.run("python3", [script, "authkeys", "ec2-user", "/home/ec2-user/.ssh/authorized_keys", authorizedKeys, "sha256"])
+        #expect(table.contains(#"no-pty,expiry-time="20200101""#), "cloud-init prints the options: \(table)")
+        _ = try cli.directory.write("console-expired.txt", "[    0.000000] Linux version 6.1.0-18-cloud-amd64\n" + table)
+
+        let run = await cli.run("doctor", "--console-output", "console-expired.txt", "--key", "K_A", "--output", "json")
+        #expect(run.status == 1, "\(run.allOutput)")
+        let object = try run.json()
+        #expect(object["verdict"]?.string == "key-installed-but-refused", "\(run.stdout)")
+        #expect(object["findings"]?[0]?["evidence"]?[0]?.string?.contains(#"has expiry-time="20200101": sshd stopped accepting it on 2020-01-01"#) == true,
+                "\(run.stdout)")
+    }
+
     @Test("without --key, key files in ~/.ssh and the current directory are compared; no private key is printed")
     func inventory() async throws {
         let cli = try CLI()

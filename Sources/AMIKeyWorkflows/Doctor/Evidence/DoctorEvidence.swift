@@ -1,4 +1,5 @@
 import EC2Evidence
+import Foundation
 import SSHKeys
 
 /// Everything the doctor learned about one instance and the user's keys, before any judgement: the single input of
@@ -41,6 +42,8 @@ public struct DoctorEvidence: Sendable {
     public var amikeyOptions: [String]
     /// The profile of the account the image came from (`--source-profile`), for suggested commands.
     public var sourceProfile: String?
+    /// When the evidence was gathered (the context's clock): `expiry-time` options are judged against it.
+    public var gatheredAt: Date?
 
     /// Empty evidence, to be filled in.
     public init(instanceId: String? = nil, callerAccount: String? = nil, instance: InstanceEvidence? = nil, image: ImageEvidence? = nil,

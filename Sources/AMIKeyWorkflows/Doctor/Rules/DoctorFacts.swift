@@ -21,6 +21,8 @@ struct DoctorFacts {
     let launchKeyPair: KeyPairEvidence?
     /// The keys the user is trying: `--key` files, else the keys an `ssh -v` log offered; empty when unknown.
     let triedKeys: [LocalKey]
+    /// Installed keys whose `authorized_keys` options can keep sshd from accepting them.
+    let restrictions: [KeyRestriction]
 
     init(_ evidence: DoctorEvidence) {
         self.evidence = evidence
@@ -29,6 +31,7 @@ struct DoctorFacts {
         tables = evidence.console?.authorizedKeys ?? []
         launchKeyPair = evidence.launchKeyPair
         acceptedKeys = Self.acceptedKeys(tables: tables, probes: evidence.probes, catalog: catalog)
+        restrictions = KeyRestriction.all(tables: tables, acceptedKeys: acceptedKeys, now: evidence.gatheredAt)
         triedUser = evidence.requestedUser ?? client.user
         var users: [String] = []
         for key in acceptedKeys where !users.contains(key.user) { users.append(key.user) }
@@ -52,6 +55,25 @@ struct DoctorFacts {
     func accepts(_ key: SSHPublicKey, user: String? = nil) -> Bool {
         acceptedKeys.contains { accepted in
             (user == nil || accepted.user == user) && accepted.publicKey == key.plainKey
+        }
+    }
+
+    /// Whether sshd was seen refusing `key` for its user: a probe's answer, or the client's error with that key tried.
+    func wasRefused(_ key: AcceptedKey) -> Bool {
+        guard let publicKey = key.publicKey else { return false }
+        let probed = evidence.probes.contains { probe in
+            probe.failure == nil && probe.user == key.user && probe.refused.contains { $0.plainKey == publicKey }
+        }
+        let tried = client.publicKeyRefused && triedUser == key.user && triedKeys.contains { $0.publicKey?.plainKey == publicKey }
+        return probed || tried
+    }
+
+    /// Whether the key's own options explain a refusal of it (``KeyOptionsRule`` speaks for it then).
+    func optionsExplainRefusal(of key: SSHPublicKey, user: String) -> Bool {
+        restrictions.contains { restriction in
+            guard restriction.key.user == user, restriction.key.publicKey == key.plainKey else { return false }
+            if case .fromOnly = restriction.kind { return true }
+            return restriction.refusesEveryone
         }
     }
 

@@ -4,7 +4,8 @@ enum RefusedKeyRule: DoctorRule {
     static func findings(_ facts: DoctorFacts) -> [Finding] {
         var evidence: [DoctorText] = []
         for probe in facts.evidence.probes where probe.failure == nil {
-            for key in probe.refused where facts.acceptedKeys.contains(where: { $0.user == probe.user && $0.seenBy.contains(.console) && $0.publicKey == key.plainKey }) {
+            for key in probe.refused where facts.acceptedKeys.contains(where: { $0.user == probe.user && $0.seenBy.contains(.console) && $0.publicKey == key.plainKey })
+                && !facts.optionsExplainRefusal(of: key, user: probe.user) {
                 evidence.append(DoctorText(
                     en: "cloud-init's table lists \(key.sha256Fingerprint) for \(probe.user), yet sshd refused it when asked",
                     ja: "cloud-init の表には \(probe.user) の鍵として \(key.sha256Fingerprint) がありますが、問い合わせると sshd は拒否しました"))
@@ -13,7 +14,7 @@ enum RefusedKeyRule: DoctorRule {
         // When SHA-1 signatures explain the refusal, that rule speaks instead.
         if evidence.isEmpty, facts.client.publicKeyRefused, let user = facts.triedUser, facts.usersWithKeys.contains(user),
            RSASHA1Rule.findings(facts).isEmpty {
-            for key in facts.triedKeys.compactMap(\.publicKey) where facts.accepts(key, user: user) {
+            for key in facts.triedKeys.compactMap(\.publicKey) where facts.accepts(key, user: user) && !facts.optionsExplainRefusal(of: key, user: user) {
                 evidence.append(DoctorText(
                     en: "Your key \(key.sha256Fingerprint) is installed for \(user), yet your client was refused",
                     ja: "お使いの鍵 \(key.sha256Fingerprint) は \(user) にインストールされていますが、クライアントは拒否されました"))

@@ -13,6 +13,19 @@ enum UncheckedFacts {
             lines.append(DoctorText(en: "The public key of key pair \(name) could not be read (DescribeKeyPairs)",
                                     ja: "キーペア \(name) の公開鍵を取得できませんでした（DescribeKeyPairs）"))
         }
+        for restriction in facts.restrictions where !restriction.refusesEveryone && !facts.wasRefused(restriction.key) {
+            let described = KeyOptionsRule.describe(restriction)
+            switch restriction.kind {
+            case .fromOnly(let patterns):
+                let key = restriction.key
+                lines.append(DoctorText(
+                    en: "\(key.type) \(key.fingerprint) for \(key.user) is accepted only from \(patterns) (from= on its authorized_keys line); whether your address is one of them was not checked",
+                    ja: "\(key.user) の \(key.type) \(key.fingerprint) は \(patterns) からしか受け付けられません（authorized_keys の from=）。お使いのアドレスが含まれるかは確認していません"))
+            default:
+                lines.append(DoctorText(en: described.en + "; it was not compared with the current time",
+                                        ja: described.ja + "。現在時刻とは比較していません"))
+            }
+        }
         for table in facts.tables {
             if let hash = table.hash, FingerprintHash(rawValue: hash.lowercased()) == nil {
                 lines.append(DoctorText(en: "cloud-init's table for \(table.user) uses \(hash), which amikey does not compute; its rows could not be matched",
