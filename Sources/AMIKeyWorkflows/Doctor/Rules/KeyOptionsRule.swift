@@ -21,7 +21,7 @@ enum KeyOptionsRule: DoctorRule {
         // The restricted line already holds the key, so installing the same key again would change nothing.
         remedies.append(Remedy(
             title: DoctorText(en: "Or install a new key of your own next to it, without those options",
-                              ja: "または、これらのオプションのない新しい鍵を隣に追加してください"),
+                              ja: "または、これらのオプションを付けずに自分の新しい鍵を追加してください"),
             commands: commands.newEd25519Key(user: user)))
         return [Finding(
             code: .keyInstalledButRefused, severity: .problem,
