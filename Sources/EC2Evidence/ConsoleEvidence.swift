@@ -15,6 +15,8 @@ public struct ConsoleEvidence: Sendable, Hashable {
     public var boots: Int
     /// What was damaged, cut or not understood.
     public var notes: [ConsoleNote]
+    /// Lines showing a boot that did not reach a working system (emergency mode, a failed mount), every boot's.
+    public var bootFailures: [BootFailure] = []
 
     /// Creates evidence.
     public init(authorizedKeys: [AuthorizedKeysTable] = [], hostKeys: [HostKeyFingerprint] = [], hostPublicKeys: [String] = [],
@@ -27,6 +29,9 @@ public struct ConsoleEvidence: Sendable, Hashable {
         self.boots = boots
         self.notes = notes
     }
+
+    /// The failures of the latest boot: the one the instance is in now.
+    public var latestBootFailures: [BootFailure] { bootFailures.filter { $0.boot == boots } }
 
     /// Whether the log shows cloud-init at all: a table, a host-key block or a cloud-init banner.
     public var hasCloudInitEvidence: Bool {

@@ -34,6 +34,7 @@ struct ConsoleLogParser {
         }
         if readHostKeyLine(line, line: number) { return }
         readCloudInitBanner(line, line: number)
+        if let failure = BootFailure.reading(line, line: number, boot: boot) { evidence.bootFailures.append(failure) }
     }
 
     // MARK: ci-info (cloudinit/config/cc_ssh_authkey_fingerprints.py)

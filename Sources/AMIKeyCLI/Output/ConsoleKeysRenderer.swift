@@ -71,6 +71,11 @@ enum ConsoleKeysRenderer {
             lines += evidence.hostKeys.map { "  \($0.bits) \($0.type)  \($0.fingerprint)  \($0.comment)" }
             lines += evidence.hostPublicKeys.map { "  " + $0 }
         }
+        if !evidence.latestBootFailures.isEmpty {
+            lines.append("")
+            lines.append(style.bold("Boot problems") + "  " + style.dim("(boot \(evidence.boots)\(boots); sshd may not be running: amikey doctor says what to do)"))
+            lines += evidence.latestBootFailures.map { "  " + style.warning("! ") + "line \($0.line): \($0.text)" }
+        }
         if !evidence.notes.isEmpty {
             lines.append("")
             lines.append(style.bold("Notes"))

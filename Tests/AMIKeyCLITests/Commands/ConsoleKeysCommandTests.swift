@@ -35,6 +35,19 @@ struct ConsoleKeysCommandTests {
         ].joined(separator: "\r\n") + "\r\n"
     }
 
+    /// A third boot that stopped in emergency mode: the text report shows it; the JSON keeps DESIGN.md's fields only.
+    @Test("the latest boot's failures are in the text report, not in the JSON")
+    func bootProblems() async throws {
+        let cli = try CLI()
+        _ = try cli.directory.write("console.txt", Self.console + "[    0.000000] Linux version 6.1.0-18-cloud-amd64\n"
+            + "[\u{1B}[0;1;31mFAILED\u{1B}[0m] Failed to mount /data.\nYou are in emergency mode. After logging in, type \"journalctl -xb\"\n")
+        let text = await cli.run("console-keys", "console.txt", "--no-color")
+        #expect(text.stdout.contains("Boot problems  (boot 3 of 3; sshd may not be running: amikey doctor says what to do)"), "\(text.stdout)")
+        #expect(text.stdout.contains("  ! line 18: [FAILED] Failed to mount /data."), "\(text.stdout)")
+        let json = await cli.run("console-keys", "console.txt", "--output", "json")
+        #expect(try json.json().keys == ["authorizedKeys", "hostKeys", "hostPublicKeys", "cloudInit"])
+    }
+
     @Test("JSON: DESIGN.md's fields in its order, from a file")
     func json() async throws {
         let cli = try CLI()

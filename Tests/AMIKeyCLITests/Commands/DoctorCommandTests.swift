@@ -193,6 +193,25 @@ struct DoctorCommandTests {
                 "\(run.stdout)")
     }
 
+    /// The seed's console, then a reboot that stopped in emergency mode: no key question matters while sshd is down.
+    @Test("a latest boot in emergency mode: not-reachable, with the console lines and the fstab repair")
+    func emergencyMode() async throws {
+        let cli = try CLI()
+        let keys = try Self.setUp(cli)
+        _ = try cli.directory.write("console-emergency.txt", Self.console(keys.keyA) + """
+            [    0.000000] Linux version 6.1.0-18-cloud-amd64
+            [ TIME ] Timed out waiting for device /dev/xvdf.
+            You are in emergency mode. After logging in, type "journalctl -xb" to view
+
+            """)
+        let run = await cli.run("doctor", "--console-output", "console-emergency.txt", "--key", "K_A", "--output", "json")
+        #expect(run.status == 1, "\(run.allOutput)")
+        let object = try run.json()
+        #expect(object["verdict"]?.string == "not-reachable", "\(run.stdout)")
+        #expect(object["findings"]?[0]?["evidence"]?[0]?.string == "console-emergency.txt, line 10 (boot 2 of 2): [ TIME ] Timed out waiting for device /dev/xvdf.",
+                "\(run.stdout)")
+    }
+
     @Test("without --key, key files in ~/.ssh and the current directory are compared; no private key is printed")
     func inventory() async throws {
         let cli = try CLI()

@@ -12,7 +12,7 @@
 public enum DoctorRules {
     /// Every rule, in the order ties are broken.
     static let rules: [any DoctorRule.Type] = [
-        ReachabilityRule.self, KeyFileRule.self, KeyTypeRule.self, NoKeyPairRule.self, LaunchKeyRule.self, LoginUserRule.self,
+        BootFailureRule.self, ReachabilityRule.self, KeyFileRule.self, KeyTypeRule.self, NoKeyPairRule.self, LaunchKeyRule.self, LoginUserRule.self,
         RSASHA1Rule.self, LocalKeyRule.self, KeyOptionsRule.self, RefusedKeyRule.self, ConsoleEvidenceRule.self,
     ]
 
