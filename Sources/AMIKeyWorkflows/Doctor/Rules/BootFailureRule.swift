@@ -53,10 +53,10 @@ enum BootFailureRule: DoctorRule {
         var remedies = [Remedy(
             title: DoctorText(
                 en: "Fix /etc/fstab from a helper instance in the same Availability Zone: add nofail to the failing line (or comment it out), then put the volume back",
-                ja: "同じアベイラビリティーゾーンの作業用インスタンスから /etc/fstab を直してください。失敗している行に nofail を付ける（またはコメントアウトする）と、ボリュームを元に戻します"),
+                ja: "同じアベイラビリティーゾーンの作業用インスタンスから /etc/fstab を直してください。失敗している行に nofail を付けるか、その行をコメントアウトしてから、ボリュームを元に戻します"),
             commands: [
                 "aws ec2 stop-instances --instance-ids \(instance)",
-                "aws ec2 describe-instances --instance-ids \(instance) --query 'Reservations[].Instances[].[Placement.AvailabilityZone,RootDeviceName,BlockDeviceMappings[0].Ebs.VolumeId]'",
+                "aws ec2 describe-instances --instance-ids \(instance) --query 'Reservations[].Instances[].[Placement.AvailabilityZone,RootDeviceName,BlockDeviceMappings[].[DeviceName,Ebs.VolumeId]]'",
                 "aws ec2 detach-volume --volume-id ROOT_VOLUME_ID",
                 "aws ec2 attach-volume --volume-id ROOT_VOLUME_ID --instance-id HELPER_INSTANCE_ID --device /dev/sdf",
                 "sudo mount -o nouuid /dev/nvme1n1p1 /mnt && sudoedit /mnt/etc/fstab && sudo umount /mnt   # on the helper; ext4 roots: without -o nouuid",
